@@ -1,0 +1,1 @@
+"""Extraction and graph building: corpus → records → RDF → SHACL."""

@@ -1,0 +1,1 @@
+"""Recognisers, one per kind of fact; they return plain data (no RDF)."""

@@ -1,0 +1,1 @@
+"""Ontology, SHACL shapes and competency queries, shipped as package data."""
