@@ -18,4 +18,7 @@ def create_app(settings: Settings, engine) -> FastAPI:  # noqa: ANN001 - engine:
     app.state.settings = settings
     app.state.engine = engine
     app.include_router(sparql.router)
+    from antq.api import rest
+
+    app.include_router(rest.router)
     return app

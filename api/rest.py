@@ -1,0 +1,16 @@
+"""The REST API: one router per resource, gathered here so app.py mounts a single router.
+
+Every handler queries through ``app.state.engine`` with request values bound, never pasted
+into SPARQL; every GET answers with an ETag derived from the graph version (see
+``rest_common.CachedRoute``).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from antq.api import rest_documents, rest_facts, rest_meetings, rest_orgs, rest_people, rest_programmes
+
+router = APIRouter()
+for _module in (rest_programmes, rest_orgs, rest_people, rest_meetings, rest_facts, rest_documents):
+    router.include_router(_module.router)

@@ -1,0 +1,267 @@
+"""Plumbing shared by the REST resources: prefixes, paging, ETags, evidence, references.
+
+Handlers build SPARQL from fixed fragments only; every value that comes from a request
+is passed to the engine as a bound rdflib term. The engine (oxigraph) requires bound
+variables to be projected, so every query here projects the variables it binds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import inspect
+import re
+from collections.abc import Mapping
+from typing import Any, Generic, TypeVar
+
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict, Field
+from rdflib import URIRef
+
+from antq.graph.iris import PREFIXES as _NS
+
+PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _NS.items())
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,200}$")
+
+Row = dict[str, dict[str, str]]
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- models
+class Evidence(BaseModel):
+    """The sentence a fact was read from, with the character span of the mention."""
+
+    document: str | None = Field(None, examples=["000_ef99c53d717a298e"])
+    sentence: str = Field(..., examples=["Sáng 12/4, Công an tỉnh … tổ chức Hội nghị sơ kết …"])
+    start: int | None = Field(None, examples=[11])
+    end: int | None = Field(None, examples=[34])
+
+
+class Ref(BaseModel):
+    """A link to another entity: its REST id (the IRI slug), IRI and label."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"id": "cong-an-tinh-ha-tinh-1a2b3c", "iri": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-1a2b3c", "label": "Công an tỉnh Hà Tĩnh"}]
+        }
+    )
+    id: str
+    iri: str
+    label: str
+    evidence: list[Evidence] | None = None
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list; ``next`` is the URL of the following page, or null."""
+
+    total: int = Field(..., examples=[120])
+    limit: int = Field(..., examples=[50])
+    offset: int = Field(..., examples=[0])
+    next: str | None = Field(None, examples=["http://127.0.0.1:8000/people?limit=50&offset=50"])
+    items: list[T]
+
+
+# ---------------------------------------------------------------- rows and terms
+def val(row: Mapping[str, Any], name: str) -> str | None:
+    term = row.get(name)
+    return term["value"] if term else None
+
+
+def num(row: Mapping[str, Any], name: str) -> int | float | None:
+    raw = val(row, name)
+    if raw is None:
+        return None
+    try:
+        number = float(raw)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def slug_of(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def kind_of(iri: str, base: str) -> str | None:
+    """The entity kind of an IRI minted as {base}id/{kind}/{slug}."""
+    if not iri.startswith(base + "id/"):
+        return None
+    parts = iri[len(base) + 3 :].split("/")
+    return parts[0] if len(parts) == 2 else None
+
+
+def label(var: str, out: str) -> str:
+    """SPARQL fragment binding ``?out`` to the best Vietnamese (or untagged) label of ``?var``."""
+    parts = []
+    for i, prop in enumerate(("skos:prefLabel", "schema:name", "rdfs:label"), 1):
+        parts.append(f'OPTIONAL {{ ?{var} {prop} ?{out}_{i} FILTER(LANG(?{out}_{i}) IN ("", "vi")) }} ')
+    return "".join(parts) + f"BIND(COALESCE(?{out}_1, ?{out}_2, ?{out}_3) AS ?{out}) "
+
+
+def unique(rows: list[Row], *names: str) -> list[Row]:
+    """Rows deduplicated on the values of ``names`` (the union graph repeats triples)."""
+    seen: set[tuple[str | None, ...]] = set()
+    out = []
+    for row in rows:
+        key = tuple(val(row, n) for n in names)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def ref(row: Mapping[str, Any], iri_var: str, label_var: str) -> Ref | None:
+    iri = val(row, iri_var)
+    if iri is None:
+        return None
+    return Ref(id=slug_of(iri), iri=iri, label=val(row, label_var) or slug_of(iri))
+
+
+def entity_iri(request: Request, kind: str, slug: str) -> URIRef:
+    """The IRI of {kind}/{slug}; a malformed slug cannot name anything, so it is a 404."""
+    if not _SLUG.match(slug):
+        raise HTTPException(404, detail=f"no {kind} with id {slug!r}")
+    return URIRef(f"{request.app.state.settings.base_iri}id/{kind}/{slug}")
+
+
+def not_found(kind: str, slug: str) -> HTTPException:
+    return HTTPException(404, detail=f"no {kind} with id {slug!r}")
+
+
+# ---------------------------------------------------------------- querying
+async def select(request: Request, query: str, bindings: Mapping[str, Any] | None = None) -> list[Row]:
+    return await request.app.state.engine.select(PREFIXES + query, bindings=dict(bindings or {}))
+
+
+def projected(bindings: Mapping[str, Any]) -> str:
+    """The bound variables, to add to a projection and a GROUP BY."""
+    return " ".join(f"?{name}" for name in bindings)
+
+
+async def fetch_page(
+    request: Request,
+    *,
+    where: str,
+    columns: str,
+    order: str,
+    bindings: Mapping[str, Any],
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Row]]:
+    """Total and rows of one page of ``?e`` entities matching ``where`` (grouped by ?e)."""
+    bound = projected({k: v for k, v in bindings.items() if k != "e"})  # ?e is projected already
+    counted_vars = projected(bindings)
+    count_q = f"SELECT {counted_vars} (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {where} }}"
+    if counted_vars:
+        count_q += f" GROUP BY {counted_vars}"
+    page_q = (
+        f"SELECT ?e {bound} {columns} WHERE {{ {where} }} GROUP BY ?e {bound} "
+        f"ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    counted, rows = await asyncio.gather(select(request, count_q, bindings), select(request, page_q, bindings))
+    total = int(num(counted[0], "n") or 0) if counted else 0
+    return total, rows
+
+
+def next_link(request: Request, total: int, limit: int, offset: int) -> str | None:
+    if offset + limit >= total:
+        return None
+    return str(request.url.include_query_params(limit=limit, offset=offset + limit))
+
+
+# ---------------------------------------------------------------- evidence
+_EVIDENCE_OF = """
+SELECT DISTINCT ?node ?docid ?sentence ?start ?end WHERE {
+  ?node prov:wasDerivedFrom ?ev .
+  ?ev antq:sentence ?sentence .
+  OPTIONAL { ?ev antq:start ?start } OPTIONAL { ?ev antq:end ?end }
+  OPTIONAL { ?ev antq:document ?doc . ?doc schema:identifier ?docid }
+} ORDER BY ?docid ?start"""
+
+_EVIDENCE_AROUND = """
+SELECT DISTINCT ?e ?node ?docid ?sentence ?start ?end WHERE {
+  { ?e ?p ?node } UNION { ?node ?p ?e }
+  ?node prov:wasDerivedFrom ?ev .
+  ?ev antq:sentence ?sentence .
+  OPTIONAL { ?ev antq:start ?start } OPTIONAL { ?ev antq:end ?end }
+  OPTIONAL { ?ev antq:document ?doc . ?doc schema:identifier ?docid }
+} ORDER BY ?docid ?start"""
+
+
+def _spans(rows: list[Row]) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = {}
+    for row in rows:
+        span = Evidence(document=val(row, "docid"), sentence=val(row, "sentence") or "", start=num(row, "start"), end=num(row, "end"))
+        spans = out.setdefault(val(row, "node") or "", [])
+        if span not in spans:
+            spans.append(span)
+    return out
+
+
+async def evidence_of(request: Request, nodes: list[str]) -> dict[str, list[Evidence]]:
+    """Evidence of each node (one bound query per node, run together)."""
+    unique = list(dict.fromkeys(nodes))
+    results = await asyncio.gather(*(select(request, _EVIDENCE_OF, {"node": URIRef(n)}) for n in unique))
+    return _spans([row for rows in results for row in rows])
+
+
+async def evidence_around(request: Request, iri: URIRef) -> dict[str, list[Evidence]]:
+    """Evidence of an entity and of every fact node one hop from it."""
+    own, around = await asyncio.gather(select(request, _EVIDENCE_OF, {"node": iri}), select(request, _EVIDENCE_AROUND, {"e": iri}))
+    return _spans(own + around)
+
+
+def spans_for(spans: dict[str, list[Evidence]] | None, node: str | None) -> list[Evidence] | None:
+    """The evidence of ``node`` when evidence was asked for (``spans`` not None)."""
+    if spans is None:
+        return None
+    return spans.get(node or "", [])
+
+
+# ---------------------------------------------------------------- ETag / 304
+async def graph_version(request: Request) -> str:
+    """A token that changes whenever the served graph changes.
+
+    Uses the engine's own ``version`` when it has one; otherwise the served file's size
+    and modification time, read once.
+    """
+    engine = request.app.state.engine
+    version = getattr(engine, "version", None)
+    if callable(version):
+        version = version()
+    if inspect.isawaitable(version):
+        version = await version
+    if version:
+        return str(version)
+    cached = getattr(request.app.state, "rest_graph_version", None)
+    if cached is None:
+        path = request.app.state.settings.data_path / "graph.nq"
+        stat = path.stat() if path.exists() else None
+        cached = f"{stat.st_size}-{stat.st_mtime_ns}" if stat else "static"
+        request.app.state.rest_graph_version = cached
+    return cached
+
+
+class CachedRoute(APIRoute):
+    """A GET route answering 304 when If-None-Match names the current representation."""
+
+    def get_route_handler(self):  # noqa: ANN201 - Starlette handler type
+        handler = super().get_route_handler()
+
+        async def cached(request: Request) -> Response:
+            version = await graph_version(request)
+            digest = hashlib.sha1(f"{version}|{request.url.path}|{request.url.query}|{request.headers.get('accept', '')}".encode()).hexdigest()[:20]
+            tag = f'"{digest}"'
+            wanted = request.headers.get("if-none-match", "")
+            if request.method == "GET" and (tag in [t.strip().removeprefix("W/") for t in wanted.split(",")] or wanted.strip() == "*"):
+                return Response(status_code=304, headers={"ETag": tag})
+            response = await handler(request)
+            if response.status_code == 200:
+                response.headers["ETag"] = tag
+                response.headers.setdefault("Cache-Control", "no-cache")
+            return response
+
+        return cached

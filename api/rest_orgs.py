@@ -1,0 +1,178 @@
+"""/organizations: bodies with their hierarchy, the posts held in them, meetings and programmes."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Literal as Choice
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+from rdflib import Literal, URIRef
+
+from antq.api.rest_common import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    CachedRoute,
+    Evidence,
+    Page,
+    Ref,
+    entity_iri,
+    evidence_around,
+    evidence_of,
+    fetch_page,
+    label,
+    next_link,
+    not_found,
+    ref,
+    select,
+    slug_of,
+    spans_for,
+    unique,
+    val,
+)
+from antq.graph.iris import ANTQ
+
+router = APIRouter(route_class=CachedRoute, tags=["organizations"])
+
+OrgKind = Choice["police", "front", "party", "government", "steering", "other"]
+
+
+class OrgItem(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"id": "cong-an-tinh-ha-tinh-1a2b3c", "iri": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-1a2b3c", "label": "Công an tỉnh Hà Tĩnh", "kind": "police", "place": "tỉnh Hà Tĩnh", "parent": None}]
+        }
+    )
+    id: str
+    iri: str
+    label: str
+    kind: str | None = Field(None, description="police | front | party | government | steering | other")
+    place: str | None = Field(None, description="Administrative unit the body serves")
+    parent: Ref | None = None
+    evidence: list[Evidence] | None = None
+
+
+class PostInOrg(BaseModel):
+    person: Ref
+    title: str | None = Field(None, examples=["Giám đốc"])
+    observed_on: str | None = Field(None, examples=["2024-04-12"])
+    evidence: list[Evidence] | None = None
+
+
+class MeetingRef(BaseModel):
+    meeting: Ref
+    date: str | None = None
+    evidence: list[Evidence] | None = None
+
+
+class ProgrammeLink(BaseModel):
+    programme: Ref
+    relation: str = Field(..., description="party (signed it) or implements", examples=["party"])
+
+
+class OrgDetail(OrgItem):
+    alt_labels: list[str]
+    sub_organizations: list[Ref]
+    posts: list[PostInOrg]
+    meetings_organised: list[MeetingRef]
+    programmes: list[ProgrammeLink]
+
+
+_WHERE = (
+    "?e a org:Organization . " + label("e", "lab")
+    + "OPTIONAL { ?e antq:bodyKind ?k } OPTIONAL { ?e antq:servesArea ?pl . " + label("pl", "pll") + "} "
+    + "OPTIONAL { ?e org:subOrganizationOf ?par . " + label("par", "parl") + "} "
+)
+_FILTERS = {
+    "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
+    "kind": "?e antq:bodyKind ?kind . ",
+    "province": "FILTER(CONTAINS(LCASE(STR(?pll)), LCASE(STR(?province)))) ",
+    "parent": "?e org:subOrganizationOf ?parent . ",
+}
+_COLUMNS = "(MIN(?lab) AS ?label) (MIN(?k) AS ?kindc) (MIN(?pll) AS ?place) (MIN(?par) AS ?par1) (MIN(?parl) AS ?parl1)"
+
+_SUBS = "SELECT DISTINCT ?e ?s ?sl WHERE { ?s org:subOrganizationOf ?e . " + label("s", "sl") + "} ORDER BY ?sl"
+_ALT = 'SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt'
+_POSTS = """SELECT DISTINCT ?e ?m ?p ?pl ?title ?observed WHERE {
+  ?m org:organization ?e .
+  { ?m org:member ?p } UNION { ?p antq:holds ?m }
+  """ + label("p", "pl") + """
+  OPTIONAL { ?m antq:postTitle ?t0 } OPTIONAL { ?m org:role ?role . OPTIONAL { ?role skos:prefLabel ?t1 FILTER(LANG(?t1) IN ("", "vi")) } }
+  BIND(COALESCE(?t0, ?t1) AS ?title)
+  OPTIONAL { ?m antq:observedOn ?observed }
+} ORDER BY ?observed ?pl"""
+_MEETINGS = """SELECT DISTINCT ?e ?m ?ml ?date WHERE {
+  ?m schema:organizer ?e . """ + label("m", "ml") + """ OPTIONAL { ?m schema:startDate ?date }
+} ORDER BY ?date ?ml"""
+_PROGRAMMES = """SELECT DISTINCT ?e ?g ?gl ?relation WHERE {
+  { ?g antq:party ?e BIND("party" AS ?relation) } UNION { ?g antq:implementedBy ?e BIND("implements" AS ?relation) }
+  """ + label("g", "gl") + """
+} ORDER BY ?gl ?relation"""
+
+
+def _item(row: dict, base: str, spans: dict | None) -> OrgItem:
+    iri = val(row, "e") or ""
+    kind = val(row, "kindc")
+    return OrgItem(
+        id=slug_of(iri),
+        iri=iri,
+        label=val(row, "label") or slug_of(iri),
+        kind=kind.removeprefix(str(ANTQ) + "kind-") if kind else None,
+        place=val(row, "place"),
+        parent=ref(row, "par1", "parl1"),
+        evidence=spans_for(spans, iri),
+    )
+
+
+@router.get("/organizations", response_model=Page[OrgItem], summary="Organisations, filtered by name, kind, province or parent")
+async def list_organizations(
+    request: Request,
+    q: str | None = Query(None, description="Substring of the name (case-insensitive)", examples=["Công an"]),
+    kind: OrgKind | None = Query(None, description="Kind of body"),
+    province: str | None = Query(None, description="Substring of the place the body serves", examples=["Hà Tĩnh"]),
+    parent: str | None = Query(None, description="Id of the parent organisation"),
+    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+) -> Page[OrgItem]:
+    bindings: dict = {}
+    if q:
+        bindings["q"] = Literal(q)
+    if kind:
+        bindings["kind"] = URIRef(f"{ANTQ}kind-{kind}")
+    if province:
+        bindings["province"] = Literal(province)
+    if parent:
+        bindings["parent"] = entity_iri(request, "org", parent)
+    where = _WHERE + "".join(_FILTERS[k] for k in bindings)
+    total, rows = await fetch_page(request, where=where, columns=_COLUMNS, order="?label ?e", bindings=bindings, limit=limit, offset=offset)
+    spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
+    base = request.app.state.settings.base_iri
+    return Page[OrgItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, base, spans) for r in rows])
+
+
+@router.get("/organizations/{id}", response_model=OrgDetail, summary="One organisation: parent, sub-organisations, posts, meetings, programmes")
+async def get_organization(request: Request, id: str, evidence: bool = Query(False, description="Add the sentences each fact was read from")) -> OrgDetail:
+    iri = entity_iri(request, "org", id)
+    b = {"e": iri}
+    head_q = f"SELECT ?e {_COLUMNS} WHERE {{ {_WHERE} }} GROUP BY ?e"
+    head, subs, alts, posts, meetings, programmes = await asyncio.gather(
+        *(select(request, q, b) for q in (head_q, _SUBS, _ALT, _POSTS, _MEETINGS, _PROGRAMMES))
+    )
+    if not head:
+        raise not_found("organization", id)
+    spans = await evidence_around(request, iri) if evidence else None
+    base = _item(head[0], request.app.state.settings.base_iri, spans)
+    return OrgDetail(
+        **base.model_dump(exclude={"evidence", "parent"}),
+        parent=base.parent,
+        evidence=base.evidence,
+        alt_labels=[val(r, "alt") for r in unique(alts, "alt")],
+        sub_organizations=[ref(r, "s", "sl") for r in unique(subs, "s")],
+        posts=[
+            PostInOrg(person=ref(r, "p", "pl"), title=val(r, "title"), observed_on=val(r, "observed"), evidence=spans_for(spans, val(r, "m")))
+            for r in unique(posts, "m", "p")
+        ],
+        meetings_organised=[MeetingRef(meeting=ref(r, "m", "ml"), date=val(r, "date"), evidence=spans_for(spans, val(r, "m"))) for r in unique(meetings, "m")],
+        programmes=[ProgrammeLink(programme=ref(r, "g", "gl"), relation=val(r, "relation") or "") for r in unique(programmes, "g", "relation")],
+    )

@@ -1,0 +1,159 @@
+"""/people: officials and other people named in the articles, with posts and meeting roles."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+from rdflib import Literal
+
+from antq.api.rest_common import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    CachedRoute,
+    Evidence,
+    Page,
+    Ref,
+    entity_iri,
+    evidence_around,
+    evidence_of,
+    fetch_page,
+    label,
+    next_link,
+    not_found,
+    ref,
+    select,
+    slug_of,
+    spans_for,
+    unique,
+    val,
+)
+
+router = APIRouter(route_class=CachedRoute, tags=["people"])
+
+
+class PersonItem(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"id": "nguyen-van-a-1a2b3c", "iri": "http://127.0.0.1:8000/id/person/nguyen-van-a-1a2b3c", "label": "Nguyễn Văn A", "rank": "Đại tá"}]})
+    id: str
+    iri: str
+    label: str
+    rank: str | None = None
+    evidence: list[Evidence] | None = None
+
+
+class PostHeld(BaseModel):
+    """A post seen held on a date (the date of the article that names it)."""
+
+    title: str | None = Field(None, examples=["Phó Giám đốc"])
+    organization: Ref | None = None
+    observed_on: str | None = Field(None, examples=["2024-04-12"])
+    evidence: list[Evidence] | None = None
+
+
+class MeetingRole(BaseModel):
+    meeting: Ref
+    date: str | None = None
+    evidence: list[Evidence] | None = None
+
+
+class PersonDetail(PersonItem):
+    posts: list[PostHeld]
+    meetings_chaired: list[MeetingRole]
+    meetings_attended: list[MeetingRole]
+    meetings_spoken_at: list[MeetingRole]
+    awards_presented: list[Ref]
+
+
+_WHERE = "?e a schema:Person . " + label("e", "lab") + "OPTIONAL { ?e antq:rank ?r . " + label("r", "rl") + "} "
+_FILTERS = {
+    "q": 'FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ',
+    "rank": 'FILTER(CONTAINS(LCASE(STR(?rl)), LCASE(STR(?rank)))) ',
+    "org": "{ ?e antq:holds/org:organization ?org } UNION { ?pm org:member ?e ; org:organization ?org } ",
+}
+
+_POSTS = """SELECT DISTINCT ?e ?m ?title ?org ?orgl ?observed WHERE {
+  { ?e antq:holds ?m } UNION { ?m org:member ?e }
+  OPTIONAL { ?m antq:postTitle ?t0 } OPTIONAL { ?m org:role ?role . OPTIONAL { ?role skos:prefLabel ?t1 } OPTIONAL { ?role rdfs:label ?t2 } }
+  BIND(COALESCE(?t0, ?t1, ?t2) AS ?title)
+  OPTIONAL { ?m org:organization ?org . """ + label("org", "orgl") + """}
+  OPTIONAL { ?m antq:observedOn ?observed }
+} ORDER BY ?observed ?title"""
+
+_MEETINGS = """SELECT DISTINCT ?e ?role ?m ?ml ?date ?part WHERE {
+  { ?m antq:chair ?e BIND("chair" AS ?role) BIND(antq:role-chair AS ?rc) }
+  UNION { ?m schema:attendee ?e BIND("attendee" AS ?role) BIND(antq:role-attendee AS ?rc) }
+  UNION { ?m antq:speaker ?e BIND("speaker" AS ?role) BIND(antq:role-speaker AS ?rc) }
+  """ + label("m", "ml") + """
+  OPTIONAL { ?m schema:startDate ?date }
+  OPTIONAL { ?part antq:inMeeting ?m ; antq:participant ?e ; antq:participationRole ?rc }
+} ORDER BY ?date ?ml"""
+
+_AWARDS = """SELECT DISTINCT ?e ?a ?al WHERE {
+  ?a antq:presentedBy ?e .
+  OPTIONAL { ?a antq:awardType ?t . """ + label("t", "tl") + """}
+  OPTIONAL { ?a antq:recipientsText ?rt }
+  BIND(COALESCE(CONCAT(?tl, " – ", ?rt), ?tl, ?rt) AS ?al)
+}"""
+
+
+def _item(row: dict, spans: dict | None) -> PersonItem:
+    iri = val(row, "e") or ""
+    return PersonItem(id=slug_of(iri), iri=iri, label=val(row, "label") or slug_of(iri), rank=val(row, "rank"), evidence=spans_for(spans, iri))
+
+
+@router.get("/people", response_model=Page[PersonItem], summary="People, filtered by name, rank or organisation")
+async def list_people(
+    request: Request,
+    q: str | None = Query(None, description="Substring of the name (case-insensitive)", examples=["Nguyễn"]),
+    rank: str | None = Query(None, description="Substring of the rank", examples=["Đại tá"]),
+    org: str | None = Query(None, description="Id of an organisation the person held a post in"),
+    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+) -> Page[PersonItem]:
+    bindings: dict = {}
+    where = _WHERE
+    if q:
+        bindings["q"] = Literal(q)
+    if rank:
+        bindings["rank"] = Literal(rank)
+    if org:
+        bindings["org"] = entity_iri(request, "org", org)
+    where += "".join(_FILTERS[k] for k in bindings)
+    total, rows = await fetch_page(
+        request, where=where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank)", order="?label ?e", bindings=bindings, limit=limit, offset=offset
+    )
+    spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
+    return Page[PersonItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
+
+
+@router.get("/people/{id}", response_model=PersonDetail, summary="One person: rank, posts over time, meeting roles, awards presented")
+async def get_person(request: Request, id: str, evidence: bool = Query(False, description="Add the sentences each fact was read from")) -> PersonDetail:
+    iri = entity_iri(request, "person", id)
+    b = {"e": iri}
+    head_q = "SELECT ?e (MIN(?lab) AS ?label) (MIN(?rl) AS ?rank) WHERE { " + _WHERE + "} GROUP BY ?e"
+    head, posts, meetings, awards = await asyncio.gather(
+        select(request, head_q, b), select(request, _POSTS, b), select(request, _MEETINGS, b), select(request, _AWARDS, b)
+    )
+    if not head:
+        raise not_found("person", id)
+    spans = await evidence_around(request, iri) if evidence else None
+    roles: dict[str, list[MeetingRole]] = {"chair": [], "attendee": [], "speaker": []}
+    for row in unique(meetings, "role", "m"):
+        roles[val(row, "role") or "attendee"].append(
+            MeetingRole(meeting=ref(row, "m", "ml"), date=val(row, "date"), evidence=spans_for(spans, val(row, "part") or val(row, "m")))
+        )
+    base = _item(head[0], spans)
+    return PersonDetail(
+        **base.model_dump(exclude={"evidence"}),
+        evidence=base.evidence,
+        posts=[
+            PostHeld(title=val(r, "title"), organization=ref(r, "org", "orgl"), observed_on=val(r, "observed"), evidence=spans_for(spans, val(r, "m")))
+            for r in unique(posts, "m")
+        ],
+        meetings_chaired=roles["chair"],
+        meetings_attended=roles["attendee"],
+        meetings_spoken_at=roles["speaker"],
+        awards_presented=[ref(r, "a", "al").model_copy(update={"evidence": spans_for(spans, val(r, "a"))}) for r in unique(awards, "a")],
+    )

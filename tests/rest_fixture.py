@@ -1,0 +1,132 @@
+"""Data and a real server process for the REST, search, network and linked-data tests.
+
+The graph is built the way the product builds it: hand-made extraction records (from
+``fixtures_records`` plus one Ho Chi Minh City article here) → ``records_to_dataset`` →
+N-Quads → a uvicorn process on a free loopback port.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from antq.graph.iris import entity_iri
+from antq.graph.rdf import records_to_dataset
+from antq.graph.record import DocumentRecord, Meeting, Organization, Person, Post, Statistic
+from fixtures_records import BASE, ev, review_conference, second_article
+
+HCM_TEXT = (
+    "Sáng 19/8, Công an Thành phố Hồ Chí Minh (CATP) tổ chức Ngày hội toàn dân bảo vệ ANTQ tại quận 1. "
+    "Trung tướng Tô Văn Lâm, Giám đốc Công an TP.HCM chủ trì ngày hội. "
+    "Dự có bà Lê Thị Mai, Phó Chủ tịch UBND TP.HCM, ông Đỗ Minh Tâm, Trưởng Công an quận 1, "
+    "ông Hồ Văn Phúc, ông Vũ Đức Anh và bà Đinh Thị Lan. "
+    "Toàn thành phố có 1.200 mô hình tự quản về an ninh trật tự trong năm 2023."
+)
+CATP = "Công an Thành phố Hồ Chí Minh"
+UBND = "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+CA_Q1 = "Công an quận 1"
+GUESTS = ["Hồ Văn Phúc", "Vũ Đức Anh", "Đinh Thị Lan"]
+
+
+def hcm_article() -> DocumentRecord:
+    e = lambda m: ev(m, text=HCM_TEXT, doc="t03")  # noqa: E731 - short local helper
+    return DocumentRecord(
+        doc="t03", title="Ngày hội toàn dân bảo vệ ANTQ", date="2023-08-19", province="Thành phố Hồ Chí Minh", text=HCM_TEXT,
+        organizations=[
+            Organization(name=CATP, key=CATP, kind="police", place="thành phố Hồ Chí Minh", aliases=["CATP", "Công an TP.HCM"], evidence=[e(CATP)]),
+            Organization(name="UBND TP.HCM", key=UBND, kind="government", place="thành phố Hồ Chí Minh", evidence=[e("UBND TP.HCM")]),
+            Organization(name=CA_Q1, key=CA_Q1, parent=CATP, parent_key=CATP, kind="police", place="quận 1", evidence=[e("Trưởng Công an quận 1")]),
+        ],
+        people=[
+            Person(name="Tô Văn Lâm", rank="Trung tướng", key="Tô Văn Lâm",
+                   posts=[Post(title="Giám đốc", org="Công an TP.HCM", org_key=CATP, evidence=[e("Giám đốc Công an TP.HCM")])], evidence=[e("Tô Văn Lâm")]),
+            Person(name="Lê Thị Mai", key="Lê Thị Mai",
+                   posts=[Post(title="Phó Chủ tịch", org="UBND TP.HCM", org_key=UBND, evidence=[e("Phó Chủ tịch UBND TP.HCM")])], evidence=[e("Lê Thị Mai")]),
+            Person(name="Đỗ Minh Tâm", key="Đỗ Minh Tâm",
+                   posts=[Post(title="Trưởng Công an", org=CA_Q1, org_key=CA_Q1, evidence=[e("Trưởng Công an quận 1")])], evidence=[e("Đỗ Minh Tâm")]),
+            *[Person(name=g, key=g, evidence=[e(g)]) for g in GUESTS],
+        ],
+        meetings=[
+            Meeting(label="Ngày hội toàn dân bảo vệ ANTQ", date="2023-08-19", place="quận 1", kind="ngày hội",
+                    organizers=[CATP], organizer_keys=[CATP], chairs=["Tô Văn Lâm"],
+                    attendees=["Tô Văn Lâm", "Lê Thị Mai", "Đỗ Minh Tâm", *GUESTS], programme="09/CTr-BCA-MTTW",
+                    key="t03-ngay-hoi", evidence=[e("Ngày hội toàn dân bảo vệ ANTQ"), e("chủ trì ngày hội")]),
+        ],
+        statistics=[
+            Statistic(text="1.200 mô hình tự quản", value=1200, unit="mô hình tự quản", place="thành phố Hồ Chí Minh", period="2023",
+                      evidence=[e("1.200 mô hình tự quản")]),
+        ],
+    )
+
+
+def records() -> list[DocumentRecord]:
+    return [review_conference(), second_article(), hcm_article()]
+
+
+def iri(kind: str, key: str) -> str:
+    return entity_iri(BASE, kind, key)
+
+
+def slug(kind: str, key: str) -> str:
+    return iri(kind, key).rsplit("/", 1)[-1]
+
+
+def write_graph(data_dir: Path) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "graph.nq"
+    records_to_dataset(records(), BASE).serialize(destination=str(path), format="nquads")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+_LAUNCH = """
+import sys, uvicorn
+from pathlib import Path
+from antq.settings import load_settings
+from antq.api.app import create_app
+from antq.api.engine import QueryEngine
+settings = load_settings()
+engine = QueryEngine.from_nquads(Path(settings.data_dir) / "graph.nq", settings)
+uvicorn.run(create_app(settings, engine), host="127.0.0.1", port=settings.port, log_level="warning")
+"""
+
+
+class Server:
+    """A uvicorn process serving ``data_dir`` on a free 127.0.0.1 port; stop() ends it."""
+
+    def __init__(self, data_dir: Path, **settings: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": str(self.port), "ANTQ_BASE_IRI": BASE}
+        env.update({f"ANTQ_{k.upper()}": v for k, v in settings.items()})
+        self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCH], env=env)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}")
+            try:
+                httpx.get(self.url + "/stats", timeout=1.0)
+                return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not start within 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
