@@ -1,0 +1,81 @@
+"""Awards: "<presenter> trao <Bằng khen> của <conferrer> cho <9 tập thể và 15 cá nhân>".
+
+A registration ("đăng ký Bằng khen") or a proposal ("đề nghị … tặng bằng khen") is not an
+award; "thừa ủy quyền của X" names the conferrer; "<body> khen thưởng N tập thể" is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from antq.graph import lexicon
+from antq.graph.extract.people import PersonMention
+
+_TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
+_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình)"
+AWARD_RE = re.compile(
+    rf"(?P<type>{_TYPES})(?:\s+(?:hạng\s+\w+|Bảo vệ an ninh Tổ quốc|vì an ninh Tổ quốc|“[^”]{{1,60}}”))?"
+    rf"(?:\s+của\s+(?P<conf>[^,;.]+?))?"
+    rf"(?=\s+cho\s+|\s*[,;.]|\s+và\s+|$)"
+    rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*))?"
+)
+GIVE_RE = re.compile(r"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng)(?![\w])")
+COMMEND_RE = re.compile(
+    rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>\d+\s+(?:tập thể|cá nhân)(?:(?:\s*,\s*|\s+và\s+)\d+\s+(?:tập thể|cá nhân))?)"
+)
+_DELEGATED = re.compile(r"[Tt]hừa ủy quyền của\s+(?P<conf>[^,;.]+)")
+_NOT_GIVEN = re.compile(r"đăng ký|đề nghị|đăng\s+(?:Bằng|Giấy)|xét tặng|đề xuất")
+
+
+@dataclass
+class AwardMention:
+    type: str
+    start: int
+    end: int
+    conferred_by: str | None = None
+    recipients: str | None = None
+    presenters: list[str] = field(default_factory=list)
+
+
+def _counts(recipients: str | None) -> tuple[int | None, int | None]:
+    if not recipients:
+        return None, None
+    col = re.search(r"(\d+)\s+tập thể", recipients)
+    ind = re.search(r"(\d+)\s+cá nhân", recipients)
+    return (int(col.group(1)) if col else None, int(ind.group(1)) if ind else None)
+
+
+def find_awards(text: str, start: int, end: int, people: list[PersonMention]) -> list[AwardMention]:
+    sentence = text[start:end]
+    out: list[AwardMention] = []
+    delegated = _DELEGATED.search(sentence)
+    for clause in re.finditer(r"[^;]+", sentence):
+        c_start = start + clause.start()
+        body = clause.group()
+        give = GIVE_RE.search(body)
+        if not give or _NOT_GIVEN.search(body[: give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
+            continue
+        presenters = [p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()]
+        found = False
+        for m in AWARD_RE.finditer(body, give.start()):
+            conf = m.group("conf")
+            if not conf and delegated:
+                conf = delegated.group("conf").strip()
+            t = m.group("type")
+            out.append(AwardMention(t[0].upper() + t[1:], c_start + m.start(), c_start + m.end(),
+                                    conf.strip() if conf else None, m.group("rec"), presenters))
+            found = True
+        if not found:
+            cm = COMMEND_RE.search(body)
+            if cm:
+                who = re.sub(r"^(?:Dịp này|Nhân dịp này|Tại hội nghị)\s*,\s*", "", cm.group("who").strip())
+                out.append(AwardMention("Khen thưởng", c_start + cm.start(), c_start + cm.end(), who, cm.group("rec"), presenters))
+    # Recipients named once for several awards ("Bằng khen của A, Giấy khen của B cho các tập thể"): share them.
+    shared = next((a.recipients for a in reversed(out) if a.recipients), None)
+    for a in out:
+        a.recipients = a.recipients or shared
+    return out
+
+
+recipient_counts = _counts

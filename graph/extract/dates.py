@@ -1,0 +1,61 @@
+"""Dates and periods as the genre writes them, resolved against the article's date.
+
+"Sáng 24/5" in an article of May 2023 is 2023-05-24; "Ngày 8/1" in an article of
+9 January 2025 is 2025-01-08; a day after the publication date belongs to the year before.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+DAY_MONTH = re.compile(
+    r"(?:(?P<tod>Sáng|Chiều|Tối|Trưa|Ngày|sáng|chiều|tối|trưa|ngày)\s+(?:nay\s*\(|hôm nay\s*\()?)"
+    r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}))?(?!\d)"
+)
+FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?!\d)")
+PERIOD = re.compile(r"(?:giai đoạn|từ năm|nhiệm kỳ)?\s*\(?(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve(day: int, month: int, year: int | None, article_date: str | None) -> str | None:
+    """ISO date for day/month, taking the year from the article where the text omits it."""
+    if year is None:
+        if not article_date:
+            return None
+        ay, am = int(article_date[:4]), int(article_date[5:7])
+        ad = int(article_date[8:10]) if len(article_date) >= 10 else 31
+        year = ay
+        if (month, day) > (am, ad) and month - am > 1 or month > am + 6:
+            year = ay - 1  # an event after the publication date is last year's
+    return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
+
+
+def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int] | None:
+    """The event date a lead sentence opens with: "Sáng 24/5, …", "Ngày 20-9, …"."""
+    m = DAY_MONTH.search(sentence[:60])
+    if not m:
+        return None
+    y = int(m.group("y")) if m.group("y") else None
+    iso = resolve(int(m.group("d")), int(m.group("m")), y, article_date)
+    return (iso, m.start(), m.end()) if iso else None
+
+
+def full_date(text: str) -> str | None:
+    m = FULL_DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+
+
+def period(text: str) -> str | None:
+    m = PERIOD.search(text)
+    return f"{m.group('a')}-{m.group('b')}" if m and m.group("a") < m.group("b") else None

@@ -1,0 +1,108 @@
+"""Figures: "18.902 viên đạn", "77,4%", "hơn 81 nghìn lượt đơn thư", "gần 4 triệu ý kiến",
+"852/1.056 thôn, bản", with qualifier, unit and what was counted.
+
+"." groups thousands and "," is the decimal mark. Durations ("10 năm"), dates, years,
+numbered units ("quận 1"), programme numbers and award counts are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+FIGURE_RE = re.compile(
+    rf"(?<![\w/.,])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
+    rf"(?P<num>{_NUM})(?:/(?P<total>{_NUM}))?(?![\d/])"
+    r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?![\w]))?"
+    r"(?P<pct>\s*%)?"
+)
+_QUALIFIERS = {"gần": "approx", "khoảng": "approx", "hàng": "approx", "hơn": "over", "trên": "over", "dưới": "under"}
+_MULT = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+# A unit is a short noun phrase; these words end it.
+_UNIT_STOP = set(
+    "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo tham "
+    "gia bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở".split()
+)
+_UNIT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_NOT_COUNTED = re.compile(
+    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|tập thể|cá nhân|giai đoạn)\b|^(?:/|-)"
+)
+_AFTER_UNIT_WORD = re.compile(
+    r"(?<![\w])(?:quận|phường|huyện|xã|tỉnh|khu phố|tổ|thôn|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|Chỉ thị|"
+    r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|từ|đến)\s*$",
+    re.I,
+)
+_MAX_UNIT_WORDS = 4
+
+
+@dataclass
+class FigureMention:
+    text: str
+    value: float | int
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    of_total: float | int | None = None
+
+
+def parse_number(raw: str) -> float | int:
+    raw = raw.replace(".", "")
+    if "," in raw:
+        return float(raw.replace(",", "."))
+    return int(raw)
+
+
+def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
+    words: list[str] = []
+    end = pos
+    for m in _UNIT_WORD.finditer(text, pos, limit):
+        if m.start() != end or len(words) >= _MAX_UNIT_WORDS:
+            break
+        word = m.group(1)
+        if word.lower() in _UNIT_STOP or (word[0].isupper() and words):
+            break
+        words.append(word)
+        end = m.end()
+    return " ".join(words), end
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
+    out: list[FigureMention] = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        num = m.group("num")
+        prefix = text[max(start, m.start() - 20) : m.start()]
+        if _AFTER_UNIT_WORD.search(prefix) or _inside_quotes(text, start, m.start()):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("pct"):
+            continue  # a year
+        value = parse_number(num)
+        if m.group("mult"):
+            value = int(round(value * _MULT[m.group("mult")]))
+        if m.group("pct"):
+            unit, uend = "%", m.end()
+        else:
+            unit, uend = _unit(text, m.end(), end)
+        if not unit or _NOT_COUNTED.match(unit) or re.match(r"\s*[/\-]\s*\d", text[m.end() : m.end() + 3]):
+            continue
+        if m.group("total") is None and re.match(r"\s*(?:tập thể|cá nhân)", text[m.end() : m.end() + 12]):
+            continue
+        qual_word = m.group("qual")
+        out.append(
+            FigureMention(
+                text=text[m.start() : uend].strip(),
+                value=value,
+                unit=unit,
+                qualifier=_QUALIFIERS.get(qual_word or "", "exact"),
+                start=m.start(),
+                end=uend,
+                of_total=parse_number(m.group("total")) if m.group("total") else None,
+            )
+        )
+    return out

@@ -1,0 +1,109 @@
+"""Meetings and the role of each person at them.
+
+The lead sentence names the event: "Sáng 24/5, <organisers> tổ chức hội nghị tổng kết …".
+Roles come from the verbs of the genre: chủ trì / đồng chủ trì (chair), dự / tham dự /
+đến dự … có (attend), phát biểu / báo cáo / kết luận / khai mạc (speak).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from antq.graph import lexicon
+from antq.graph.extract import dates
+from antq.graph.extract.orgs import OrgMention
+from antq.graph.extract.people import PersonMention
+from antq.graph.text import CAP_WORD, Sentence
+
+_NOUN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")(?![\w])")
+_ORGANISE = re.compile(r"(?<![\w])(?:phối hợp\s+)?(?:tổ chức|long trọng tổ chức|đã tổ chức)(?![\w])")
+_LABEL_CUT = re.compile(
+    r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
+)
+_AT_PLACE = re.compile(rf"(?<![\w])tại\s+((?:TP\.?\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})")
+_ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía)(?![\w])")
+_CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
+_SPEAK = re.compile(
+    r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày)(?![\w])"
+)
+_NO_SPEAK = re.compile(r"[Tt]heo báo cáo|ý kiến chỉ đạo(?! và kết luận)")
+
+
+@dataclass
+class MeetingMention:
+    label: str
+    sentence: Sentence
+    start: int
+    end: int
+    date: str | None = None
+    place: str | None = None
+    kind: str | None = None
+    organizers: list[OrgMention] = field(default_factory=list)
+    chairs: list[PersonMention] = field(default_factory=list)
+    attendees: list[PersonMention] = field(default_factory=list)
+    speakers: list[PersonMention] = field(default_factory=list)
+
+
+def _kind(label: str) -> str | None:
+    low = label.lower()
+    for word, kind in lexicon.MEETING_KINDS:
+        if word in low:
+            return kind
+    return None
+
+
+def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
+    """The event an article reports, from its lead sentence (one of the first few)."""
+    for idx, s in enumerate(sents[:8]):
+        noun = _NOUN.search(s.text)
+        organise = _ORGANISE.search(s.text)
+        when = dates.meeting_date(s.text, article_date)
+        if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when):
+            continue
+        rest = s.text[noun.start():]
+        cut = _LABEL_CUT.search(rest)
+        label = rest[: cut.start() if cut else len(rest)].strip()
+        label = label[0].upper() + label[1:]
+        m = MeetingMention(label, s, s.start + noun.start(), s.start + noun.start() + len(label))
+        m.date = when[0] if when else None
+        m.kind = _kind(label)
+        subject_start = s.start + (when[2] if when else 0)
+        subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
+        m.organizers = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic]
+        at = _AT_PLACE.search(s.text)
+        if at:
+            m.place = at.group(1)
+        elif m.organizers:
+            o = m.organizers[0]
+            if o.place:
+                m.place = o.place if o.unit in (None, "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP", "TP.") else f"{o.unit} {o.place}"
+        return m
+    return None
+
+
+def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
+    return [(s.start + c.start(), s.start + c.end(), c.group()) for c in re.finditer(r"[^;]+", s.text)]
+
+
+def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]]) -> None:
+    for idx, s in enumerate(sents):
+        mentions = people.get(idx, [])
+        if not mentions:
+            continue
+        chair = _CHAIR.search(s.text)
+        if chair:
+            cpos = s.start + chair.start()
+            for c_start, c_end, body in _clauses(s):
+                if c_start > cpos or _ATTEND.search(body[:40]):
+                    continue
+                meeting.chairs += [p for p in mentions if c_start <= p.start and p.end <= min(c_end, cpos)]
+        if _ATTEND.search(s.text[:60]):
+            meeting.attendees += [p for p in mentions if not chair or p.end <= s.start + chair.start() or True]
+        speak = _SPEAK.search(s.text)
+        if speak and not _NO_SPEAK.search(s.text[: speak.start() + 20]):
+            spos = s.start + speak.start()
+            clause = next(((a, b) for a, b, _ in _clauses(s) if a <= spos < b), (s.start, s.end))
+            near = [p for p in mentions if clause[0] <= p.start < clause[1]]
+            if near:
+                meeting.speakers.append(min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos))))

@@ -1,0 +1,235 @@
+"""Organisation names: head noun + body + administrative unit, as the genre writes them.
+
+"Công an tỉnh Hà Tĩnh", "Ủy ban MTTQ Việt Nam quận 1", "Cục Xây dựng phong trào bảo vệ
+ANTQ, Bộ Công an", "Ban Thường trực UBTƯ MTTQ Việt Nam", "Thành ủy TPHCM", "CATP".
+The parser reads from a head noun rightwards; a trailing ", <organisation>" or
+"(<organisation>)" after a sub-unit is its parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from antq.graph import lexicon
+from antq.graph.gazetteer import gazetteer
+from antq.graph.text import ACRONYM, CAP_WORD, LO, UP
+
+
+@dataclass
+class OrgMention:
+    name: str  # as written
+    start: int
+    end: int
+    head: str
+    unit: str | None = None  # "tỉnh", "quận", … as written
+    place: str | None = None  # "Hà Tĩnh", "1", "TPHCM"
+    parent: "OrgMention | None" = None
+    generic: bool = False  # "Công an các cấp", "UBND các huyện": not one body
+
+
+def _alt(words) -> str:  # noqa: ANN001
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_B = rf"(?<![{LO[1:-1]}{UP[1:-1]}/\-])"  # not inside a word or a document number
+# "Cục trưởng" is a title, "Hội nghị" a meeting, "Ban hành" a verb: not organisation heads.
+_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|chỉ đạo tổ chức)(?![\w]))"
+_HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}]){_NOT_ORG}")
+_ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
+_UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
+              "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP"])
+_CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM})(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"
+_LOCATION = re.compile(
+    rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"
+    rf"|(?P<unit>{_UNIT})(?!\s+hội)(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
+    rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
+)
+_VIETNAM = re.compile(r"\s+Việt Nam")
+_CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
+# Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
+_BODY_STOP = set(
+    "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo về khi thì mà này đó nhằm để từ "
+    "năm ngày nhấn yêu ghi".split()
+)
+_BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
+                      "cho biết", "khai mạc", "tham dự", "đề nghị")
+_BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
+_MAX_BODY = 14
+
+
+def _cap_split(place: str, allow_person_cut: bool = True) -> str:
+    """Cut a run of capitalised words where a place name ends and a personal name starts."""
+    words = place.split()
+    if len(words) <= 1 or words[0].isdigit():
+        return words[0] if words else place
+    n = gazetteer().longest_place_prefix(words)
+    if n:
+        return " ".join(words[:n])
+    if allow_person_cut:
+        for i in range(1, len(words)):
+            if words[i] in lexicon.SURNAMES and 2 <= len(words) - i <= 4:
+                return " ".join(words[:i])
+    return " ".join(words[:3])
+
+
+def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] | None:
+    m = _LOCATION.match(text, pos)
+    if not m:
+        return None
+    if m.group("generic"):
+        return m.end(), None, None, True
+    if m.group("city"):
+        city = m.group("city")
+        if not re.match(r"TP\.?\s?HCM|TPHCM", city):
+            head, _, rest = city.partition(" ") if city.startswith("TP ") else city.partition(".")
+            rest = _cap_split(rest.strip())
+            city = city[: city.index(rest) + len(rest)] if rest in city else city
+        return m.start("city") + len(city), "thành phố", city, False
+    unit, place = m.group("unit"), m.group("place")
+    if place:
+        place = _cap_split(place)
+        return m.start("place") + len(place), unit, place, False
+    return m.end("unit"), unit, None, False
+
+
+def _body(text: str, pos: int) -> int:
+    """End of a descriptive name such as "Xây dựng phong trào bảo vệ an ninh Tổ quốc"."""
+    end, count = pos, 0
+    for m in _BODY_WORD.finditer(text, pos):
+        if m.start() != end or count >= _MAX_BODY:
+            break
+        word = m.group(1).strip("“”\"")
+        if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:
+            break
+        if text.startswith(_BODY_STOP_PHRASES, m.start(1)):
+            break
+        if word in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}\s+{CAP_WORD}", text[m.end():]):
+            break
+        end, count = m.end(), count + 1
+    return end
+
+
+def parse_org(text: str, pos: int) -> OrgMention | None:
+    """The organisation whose head noun starts at ``pos``, or None."""
+    m = _HEAD.match(text, pos) or _ABBR_ORG.match(text, pos)
+    if not m:
+        return None
+    head = m.group()
+    end = m.end()
+    if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
+        return None  # "Đoàn Minh Khải" is a person, not a delegation
+    org = OrgMention(head, pos, end, head)
+    if "MTTQ" in head or "Mặt trận" in head:
+        v = _VIETNAM.match(text, end)
+        end = v.end() if v and "Việt Nam" not in head else end
+    if head in ("Ban Thường trực", "Ban Thường vụ", "Ban Chấp hành"):
+        inner = parse_org(text, end + 1) if text[end : end + 1] == " " else None
+        if inner and not inner.generic:
+            org.end, org.parent = inner.end, inner
+            org.name = text[pos : inner.end]
+            org.unit, org.place = inner.unit, inner.place
+            return org
+    if head in lexicon.ABBREVIATIONS and head in ("CATP", "CAT", "BCA"):
+        org.end, org.name = end, head
+        return org
+    c = _CENTRAL.match(text, end)
+    if c and head.startswith(("Ủy ban", "Uỷ ban", "UB")):
+        end = c.end()
+        if "MTTQ" not in head:
+            rest = re.match(r"\s+(?:MTTQ|Mặt trận Tổ quốc)(?:\s+Việt Nam)?", text[end:])
+            end = end + rest.end() if rest else end
+    loc = _location(text, end)
+    body_heads = lexicon.NEEDS_COMPLEMENT - {"Công an"}
+    if loc and loc[3]:
+        org.generic = True
+        end = loc[0]
+    elif loc:
+        end, org.unit, org.place = loc[0], loc[1], loc[2]
+    elif head in body_heads or head.startswith("Ban "):
+        num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
+        body_end = end + num.end() if num and head.startswith("Ban") else _body(text, end)
+        if body_end == end and head in lexicon.NEEDS_COMPLEMENT:
+            return None
+        end = body_end
+        loc = _location(text, end)
+        if loc and not loc[3]:
+            end, org.unit, org.place = loc[0], loc[1], loc[2]
+        elif loc:
+            org.generic = True
+        elif text[end : end + 1] == " ":
+            # "Ban Công tác phía Nam Ủy ban Trung ương MTTQ": a body named with its parent.
+            inner = parse_org(text, end + 1)
+            if inner and not inner.generic and not inner.head.startswith("Ban Thường"):
+                org.parent, end = inner, inner.end
+                org.unit, org.place = inner.unit, inner.place
+    elif head.endswith(("ủy", "uỷ")):
+        city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
+        if city and gazetteer().is_place(_cap_split(city.group(1))):
+            place = _cap_split(city.group(1))
+            end = end + city.start(1) + len(place)
+            org.place = place
+    elif head in lexicon.NEEDS_COMPLEMENT:
+        city = re.match(rf"\s+(TPHCM|TP\.?\s?HCM|{CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
+        if head == "Công an" and city and (gazetteer().is_place(_cap_split(city.group(1))) or "HCM" in city.group(1)):
+            place = _cap_split(city.group(1))
+            end = end + city.start(1) + len(place)
+            org.place = place
+        else:
+            return None
+    org.end, org.name = end, text[pos:end]
+    # A parent after a comma, a dash or in parentheses: "Cục X, Bộ Công an", "Ban Y (Ủy ban Trung ương MTTQ)".
+    if org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
+        p = re.match(r"\s*(?:,|\s-|\s–|\()\s*", text[end:])
+        if p:
+            parent = parse_org(text, end + p.end())
+            if parent and not parent.generic and parent.head != org.head and _is_parent(org, parent):
+                org.parent = parent
+    return org
+
+
+def _is_parent(child: OrgMention, parent: OrgMention) -> bool:
+    sub_units = ("Cục", "Phòng", "Vụ", "Ban", "Đồn", "Tổng cục", "Sở", "Trường", "Viện", "Học viện")
+    return child.head.startswith(sub_units) or child.head in ("Công an",) and parent.head.startswith("Bộ")
+
+
+_DEFINED = re.compile(r"\(([^()]{4,60})\)")
+_ANY_HEAD = re.compile(_HEAD.pattern + "|" + _ABBR_ORG.pattern)
+
+
+def _defined_short_form(text: str, pos: int, end: int) -> OrgMention | None:
+    """ "Ban Chỉ đạo phòng, chống … (Ban Chỉ đạo 138) quận X": the text defines a short name
+    in parentheses; the organisation is the short name plus the unit that follows."""
+    head = _HEAD.match(text, pos)
+    if not head:
+        return None
+    for d in _DEFINED.finditer(text, pos, min(end, pos + 300)):
+        inner = parse_org(text, d.start(1))
+        if inner and inner.end == d.end(1) and inner.head == head.group() and d.start() > pos + len(head.group()) + 2:
+            org = OrgMention(inner.name, pos, d.end(), inner.head)
+            loc = _location(text, d.end())
+            if loc and not loc[3]:
+                org.end, org.unit, org.place = loc[0], loc[1], loc[2]
+                org.name = inner.name + " " + text[d.end() : loc[0]].strip()
+            return org
+        if "," not in text[pos : d.start()] and ";" in text[pos : d.start()]:
+            break
+    return None
+
+
+def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
+    """All non-overlapping organisation mentions in ``text[start:end]``, left to right."""
+    end = len(text) if end is None else end
+    out: list[OrgMention] = []
+    pos = start
+    while pos < end:
+        m = _ANY_HEAD.search(text, pos, end)
+        if not m:
+            break
+        org = _defined_short_form(text, m.start(), end) or parse_org(text, m.start())
+        if org is None or org.end > end:
+            pos = m.end()
+            continue
+        out.append(org)
+        pos = org.parent.end if org.parent and org.parent.start >= org.end else org.end
+    return out

@@ -1,0 +1,161 @@
+"""Officials: name, rank and posts, in both orders the genre uses.
+
+- rank/honorific + name, then posts: "Đại tá Nguyễn Thế Chi, Phó Cục trưởng Cục X, Bộ Công an"
+- post + organisation, then name: "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Y Trần Nhật Tân"
+Several posts follow one another after commas. A name is a family name from the
+general list of Vietnamese surnames followed by one to three capitalised syllables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from antq.graph import lexicon
+from antq.graph.extract.orgs import OrgMention, find_orgs, parse_org
+from antq.graph.gazetteer import gazetteer
+from antq.graph.text import CAP_WORD, LO, UP
+
+
+def _alt(words) -> str:  # noqa: ANN001
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_WB = rf"(?<![{LO[1:-1]}{UP[1:-1]}])"
+_WE = rf"(?![{LO[1:-1]}{UP[1:-1]}])"
+TITLE_RE = re.compile(
+    _WB + rf"(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
+    r"(?!\s+(?:hội nghị|buổi|lễ))"
+)
+RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
+HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
+NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+{CAP_WORD}){{1,3}}{_WE}")
+
+
+@dataclass
+class PostMention:
+    title: str
+    start: int
+    end: int
+    org: OrgMention | None = None
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    rank: str | None = None
+    posts: list[PostMention] = field(default_factory=list)
+    span_start: int = 0  # the whole mention, rank and posts included
+    span_end: int = 0
+
+
+def _post_at(text: str, pos: int) -> PostMention | None:
+    m = TITLE_RE.match(text, pos)
+    if not m:
+        return None
+    title = m.group()
+    post = PostMention(title, m.start(), m.end())
+    if title.endswith((" Ban", " ban")):
+        # "Trưởng Ban Chỉ đạo 138 quận": the title's last word starts the organisation.
+        org = parse_org(text, m.end() - 3)
+        if org:
+            post.org, post.end = org, org.end
+            post.title = title
+            return post
+    if title.endswith((" phòng", " Phòng")):
+        body = re.match(r"\s+[^,;.()]+?(?=\s+-\s+|[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
+        if body:
+            org = OrgMention("Phòng " + body.group().strip(), m.end() - 5, m.end() + body.end(), "Phòng")
+            parent = re.match(r"\s+-\s+", text[org.end:])
+            if parent:
+                org.parent = parse_org(text, org.end + parent.end())
+            post.org, post.end = org, (org.parent.end if org.parent else org.end)
+            return post
+    sp = re.match(r"\s+", text[m.end():])
+    if sp:
+        org = parse_org(text, m.end() + sp.end())
+        if org and not org.generic:
+            post.org = org
+            post.end = org.parent.end if org.parent and org.parent.start >= org.end else org.end
+    return post
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if gazetteer().is_place(name) or gazetteer().is_place(" ".join(words[:2])):
+        return False
+    return not any(w in {"Việt", "Nam", "Trung", "Ương", "Nhân", "Dân"} for w in words[1:2])
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = "\u2591" if not chars[i].isspace() else chars[i]
+    return "".join(chars)
+
+
+def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], list[OrgMention]]:
+    """People (with rank and posts) and the organisations named in ``text[start:end]``."""
+    posts: list[PostMention] = []
+    pos = start
+    while True:
+        m = TITLE_RE.search(text, pos, end)
+        if not m:
+            break
+        post = _post_at(text, m.start())
+        if post and post.end <= end:
+            posts.append(post)
+            pos = post.end
+        else:
+            pos = m.end()
+    spans = [(p.start, p.end) for p in posts]
+    orgs = [o for p in posts if p.org for o in _with_parents(p.org)]
+    for o in find_orgs(_masked(text, spans), start, end):
+        real = parse_org(text, o.start) or o
+        orgs.extend(_with_parents(real))
+        spans.append((o.start, o.end))
+    masked = _masked(text, spans)
+    people: list[PersonMention] = []
+    for m in NAME_RE.finditer(masked, start, end):
+        name = m.group()
+        if not _is_name(name):
+            continue
+        person = PersonMention(name, m.start(), m.end(), span_start=m.start(), span_end=m.end())
+        before = text[start : m.start()].rstrip()
+        rank = RANK_RE.search(before[-16:]) if before else None
+        if rank and before.endswith(rank.group()):
+            person.rank = rank.group()
+            person.span_start = start + len(before) - len(rank.group())
+        pre = [p for p in posts if p.end <= m.start() and not text[p.end : m.start()].strip()]
+        if pre:
+            person.posts.append(pre[-1])
+            person.span_start = min(person.span_start, pre[-1].start)
+        cursor = m.end()
+        while True:
+            sep = re.match(r"\s*,\s*|\s+-\s+|\s*\(\s*", text[cursor:end])
+            nxt = [p for p in posts if sep and p.start == cursor + sep.end()]
+            if not nxt:
+                break
+            person.posts.append(nxt[0])
+            cursor = nxt[0].end
+        person.span_end = cursor
+        people.append(person)
+    return people, orgs
+
+
+def _with_parents(org: OrgMention) -> list[OrgMention]:
+    out = [org]
+    while org.parent is not None:
+        org = org.parent
+        out.append(org)
+    return out
+
+
+def given_name_reference(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """ "bà Minh nói": an honorific or rank with a single capitalised syllable refers back
+    to a person named in full earlier; returns (given name, start, end)."""
+    pat = re.compile(rf"(?:{_alt(('ông', 'bà', 'Ông', 'Bà', 'đồng chí', 'Đồng chí', *lexicon.RANKS))})\s+({CAP_WORD}){_WE}(?!\s+{CAP_WORD})")
+    return [(m.group(1), m.start(1), m.end(1)) for m in pat.finditer(text, start, end)]

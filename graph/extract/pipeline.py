@@ -1,0 +1,218 @@
+"""From one document to its extraction record: segment, recognise, resolve, assemble.
+
+Each recogniser is a small function over a sentence; this module runs them in order and
+turns their mentions into the plain-data record of ``antq.graph.record``.
+"""
+
+from __future__ import annotations
+
+from antq.graph.corpus import Document
+from antq.graph.extract import awards as award_rec
+from antq.graph.extract import figures as figure_rec
+from antq.graph.extract import meetings as meeting_rec
+from antq.graph.extract import programmes as programme_rec
+from antq.graph.extract.orgs import OrgMention
+from antq.graph.extract.people import PersonMention, find_people, given_name_reference
+from antq.graph.extract.resolve import DocPlaces, doc_places, org_key
+from antq.graph.record import (
+    Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme, Statistic,
+)
+from antq.graph.text import Sentence, match_key, sentences
+
+_KIND_BY_HEAD = (
+    ("Công an", "police"), ("Bộ Công an", "police"), ("Cục", "police"), ("CATP", "police"), ("CAT", "police"),
+    ("BCA", "police"), ("Phòng", "police"), ("Đồn", "police"),
+    ("MTTQ", "front"), ("Mặt trận", "front"), ("UBTƯ", "front"), ("UBMTTQ", "front"),
+    ("ủy", "party"), ("uỷ", "party"), ("Ban Thường vụ", "party"), ("Ban Tuyên giáo", "party"), ("Ban Dân vận", "party"),
+    ("UBND", "government"), ("Ủy ban nhân dân", "government"), ("HĐND", "government"), ("Hội đồng", "government"),
+    ("Sở", "government"), ("Bộ", "government"), ("Ban Chỉ đạo", "steering"),
+)
+
+
+def _kind(org: OrgMention) -> str:
+    if "MTTQ" in org.name or "Mặt trận" in org.name:
+        return "front"
+    if org.head.startswith("Ban") and org.parent is not None:
+        return _kind(org.parent)
+    for needle, kind in _KIND_BY_HEAD:
+        if org.head.startswith(needle) or org.head.endswith(needle) and needle in ("ủy", "uỷ"):
+            return kind
+    return "other"
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sents = sentences(doc.text)
+        self.people: dict[int, list[PersonMention]] = {}
+        self.orgs: dict[int, list[OrgMention]] = {}
+        for i, s in enumerate(self.sents):
+            self.people[i], self.orgs[i] = find_people(doc.text, s.start, s.end)
+        all_orgs = [o for os_ in self.orgs.values() for o in os_]
+        self.places: DocPlaces = doc_places(all_orgs, doc.text)
+
+    def evidence(self, s: Sentence, start: int, end: int) -> Evidence:
+        return Evidence(self.doc.id, s.text, s.start, s.end, start, end)
+
+    def sentence_of(self, pos: int) -> Sentence:
+        return next((s for s in self.sents if s.start <= pos < s.end), self.sents[-1])
+
+
+def extract(doc: Document) -> DocumentRecord:
+    """The extraction record of one document."""
+    b = _Builder(doc)
+    rec = DocumentRecord(doc=doc.id, title=doc.title, date=doc.date, url=doc.url, source=doc.source,
+                         province=b.places.province, text=doc.text)
+    if not b.sents:
+        return rec
+    orgs = _organisations(b, rec)
+    people = _people(b, rec, orgs)
+    programmes = _programmes(b, rec, orgs)
+    meeting = _meeting(b, rec, orgs, people, programmes)
+    _awards(b, rec, orgs, meeting)
+    _figures(b, rec)
+    return rec
+
+
+def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization], o: OrgMention) -> Organization:
+    key = org_key(o, b.places)
+    org = by_key.get(key)
+    s = b.sentence_of(o.start)
+    if org is None:
+        org = Organization(name=o.name, key=key, kind=_kind(o), place=o.place)
+        by_key[key] = org
+        rec.organizations.append(org)
+    elif len(o.name) > len(org.name):
+        org.aliases.append(org.name)
+        org.name = o.name
+    elif o.name != org.name and o.name not in org.aliases:
+        org.aliases.append(o.name)
+    if o.parent is not None and org.parent_key is None:
+        parent = _org_record(b, rec, by_key, o.parent)
+        if parent.key != key:
+            org.parent, org.parent_key = parent.name, parent.key
+    org.evidence.append(b.evidence(s, o.start, o.end))
+    return org
+
+
+def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
+    by_key: dict[str, Organization] = {}
+    for i in range(len(b.sents)):
+        for o in b.orgs[i]:
+            if not o.generic:
+                _org_record(b, rec, by_key, o)
+    return by_key
+
+
+def _people(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> dict[str, Person]:
+    by_key: dict[str, Person] = {}
+    for i, s in enumerate(b.sents):
+        for m in b.people[i]:
+            key = match_key(m.name)
+            person = by_key.get(key)
+            if person is None:
+                person = Person(name=m.name, key=key)
+                by_key[key] = person
+                rec.people.append(person)
+            person.rank = person.rank or m.rank
+            person.evidence.append(b.evidence(s, m.span_start, m.span_end))
+            for pm in m.posts:
+                okey = org_key(pm.org, b.places) if pm.org else None
+                same = [p for p in person.posts if match_key(p.title) == match_key(pm.title) and (p.org_key == okey or okey is None)]
+                if same:
+                    same[0].evidence.append(b.evidence(s, pm.start, pm.end))
+                    continue
+                if okey is not None:
+                    person.posts = [p for p in person.posts if not (p.org is None and match_key(p.title) == match_key(pm.title))]
+                person.posts.append(Post(pm.title, pm.org.name if pm.org else None, okey, [b.evidence(s, pm.start, pm.end)]))
+        for given, start, end in given_name_reference(b.doc.text, s.start, s.end):
+            match = [p for p in rec.people if p.name.split()[-1] == given]
+            if len(match) == 1:
+                match[0].evidence.append(b.evidence(s, start, end))
+                b.people[i].append(PersonMention(match[0].name, start, end, span_start=start, span_end=end))
+    return by_key
+
+
+def _programmes(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> dict[str, Programme]:
+    by_num: dict[str, Programme] = {}
+    mentions = [(i, p) for i, s in enumerate(b.sents) for p in programme_rec.find_programmes(b.doc.text, s.start, s.end)]
+    full = {programme_rec.short_number(p.number): p.number for _, p in mentions if "/" in p.number}
+    for i, p in mentions:
+        number = full.get(programme_rec.short_number(p.number), p.number)
+        prog = by_num.get(number)
+        if prog is None:
+            prog = Programme(name=f"Chương trình phối hợp số {number}", number=number, key=number)
+            by_num[number] = prog
+            rec.programmes.append(prog)
+        prog.signed = prog.signed or p.signed
+        prog.period = prog.period or p.period
+        for o in p.parties:
+            key = org_key(o, b.places)
+            if key not in prog.party_keys:
+                prog.parties.append(o.name)
+                prog.party_keys.append(key)
+        if p.between_two_units:
+            prog.key = prog.key  # parties filled from the meeting's organisers below
+            setattr(prog, "_two_units", True)
+        prog.evidence.append(b.evidence(b.sents[i], p.start, p.end))
+    return by_num
+
+
+def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meeting | None:  # noqa: ANN001
+    m = meeting_rec.find_meeting(b.sents, b.orgs, b.doc.date)
+    if m is None:
+        return None
+    meeting_rec.assign_roles(m, b.sents, b.people)
+    awards_in = [a for i, s in enumerate(b.sents) for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i])]
+    names = lambda ms: list(dict.fromkeys(x.name for x in ms))  # noqa: E731
+    chairs, speakers = names(m.chairs), names(m.speakers)
+    presenters = [n for a in awards_in for n in a.presenters]
+    attendees = list(dict.fromkeys(chairs + names(m.attendees) + speakers + presenters))
+    meeting = Meeting(
+        label=m.label, date=m.date, place=m.place, kind=m.kind,
+        organizers=[o.name for o in m.organizers], organizer_keys=[org_key(o, b.places) for o in m.organizers],
+        chairs=chairs, attendees=attendees, speakers=speakers, key=f"{b.doc.id}#meeting-1",
+        evidence=[b.evidence(m.sentence, m.start, m.end)],
+    )
+    about = [p for p in programme_rec.find_programmes(b.doc.text, m.sentence.start, m.sentence.end)]
+    if about:
+        prog = next((p for p in rec.programmes if programme_rec.short_number(p.number) == programme_rec.short_number(about[0].number)), None)
+        if prog is not None:
+            meeting.programme = prog.key
+            if not prog.parties and (getattr(prog, "_two_units", False) or "ký kết" in m.label.lower() or not about[0].parties):
+                prog.parties, prog.party_keys = list(meeting.organizers), list(meeting.organizer_keys)
+            if "ký kết" in m.label.lower() and not prog.signed:
+                prog.signed = meeting.date
+    rec.meetings.append(meeting)
+    return meeting
+
+
+def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> None:  # noqa: ANN001
+    for i, s in enumerate(b.sents):
+        for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i]):
+            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and x.conferred_by == a.conferred_by
+                        and x.recipients == a.recipients), None)
+            if dup is not None:
+                dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
+                dup.evidence.append(b.evidence(s, a.start, a.end))
+                continue
+            col, ind = award_rec.recipient_counts(a.recipients)
+            rec.awards.append(Award(
+                type=a.type, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
+                collectives=col, individuals=ind, meeting=meeting.key if meeting else None,
+                evidence=[b.evidence(s, a.start, a.end)],
+            ))
+
+
+def _figures(b: _Builder, rec: DocumentRecord) -> None:
+    blocked: list[tuple[int, int]] = []
+    for s in b.sents:
+        blocked += [(p.start, p.end) for p in programme_rec.find_programmes(b.doc.text, s.start, s.end)]
+    for s in b.sents:
+        for f in figure_rec.find_figures(b.doc.text, s.start, s.end):
+            if any(a <= f.start < z for a, z in blocked):
+                continue
+            rec.statistics.append(Statistic(
+                text=f.text, value=f.value, unit=f.unit, qualifier=f.qualifier, of_total=f.of_total,
+                place=rec.province, evidence=[b.evidence(s, f.start, f.end)],
+            ))

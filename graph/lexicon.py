@@ -1,0 +1,118 @@
+"""General vocabulary of the genre: ranks, titles, honorifics, organisation heads,
+abbreviations, administrative units, meeting kinds and award types.
+
+These are dictionaries of Vietnamese public-administration language (see
+../shared/GLOSSARY.md), not answers: nothing here names a person, meeting or figure.
+"""
+
+from __future__ import annotations
+
+RANKS = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
+    "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+    "Đại uý", "Thượng uý", "Trung uý", "Thiếu uý",
+)
+
+HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "các đồng chí", "Các đồng chí")
+
+# Titles that stand before an organisation. Longer first, so the regex prefers them.
+# "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.
+TITLE_BASES = (
+    "Ủy viên Ban Thường vụ", "Uỷ viên Ban Thường vụ", "Ủy viên Ban Chấp hành", "Uỷ viên Ban Chấp hành",
+    "Ủy viên Thường trực", "Uỷ viên Thường trực",
+    "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
+    "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
+    "Chủ tịch", "Chủ nhiệm", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
+    "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
+    "Trưởng", "Ủy viên", "Uỷ viên",
+)
+TITLE_PREFIXES = ("Phó",)
+TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
+
+# Organisation head nouns, longest first. A head starts an organisation name.
+ORG_HEADS = (
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
+    "Uỷ ban Mặt trận Tổ quốc", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương MTTQ Việt Nam",
+    "Uỷ ban Trung ương MTTQ Việt Nam", "Ủy ban MTTQ Việt Nam", "Uỷ ban MTTQ Việt Nam", "Ủy ban MTTQ", "Uỷ ban MTTQ",
+    "UBTƯ MTTQ Việt Nam", "UBTW MTTQ Việt Nam", "UBTƯ MTTQ", "UBTW MTTQ", "UBMTTQ Việt Nam", "UBMTTQ",
+    "Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam",
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "Ủy ban Nhân dân", "Uỷ ban Nhân dân", "UBND",
+    "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
+    "Bộ Công an", "Bộ Quốc phòng", "Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ",
+    "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
+    "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo", "Ban Dân vận",
+    "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban",
+    "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
+    "Đảng ủy", "Đảng uỷ", "Đảng bộ",
+    "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Đoàn Thanh niên", "Liên đoàn Lao động",
+    "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện", "Học viện", "Báo", "Tòa án", "Viện kiểm sát",
+)
+
+# Heads that only make an organisation when a unit, a place or a proper name follows
+# ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
+NEEDS_COMPLEMENT = {"Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện",
+                    "Học viện", "Báo", "Đồn", "Tổng cục"}
+
+# Abbreviations of the genre and their long forms (GLOSSARY.md).
+ABBREVIATIONS = {
+    "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "UBTƯ": "Ủy ban Trung ương",
+    "UBTW": "Ủy ban Trung ương",
+    "TƯ": "Trung ương",
+    "TW": "Trung ương",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "CATP": "Công an thành phố",
+    "CAT": "Công an tỉnh",
+    "CA": "Công an",
+    "BCA": "Bộ Công an",
+    "BTV": "Ban Thường vụ",
+    "CCB": "Cựu chiến binh",
+    "TPHCM": "Thành phố Hồ Chí Minh",
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TP. HCM": "Thành phố Hồ Chí Minh",
+    "TP HCM": "Thành phố Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP": "thành phố",
+    "ANTQ": "an ninh Tổ quốc",
+    "BVANTQ": "bảo vệ an ninh Tổ quốc",
+    "ANTT": "an ninh trật tự",
+    "TTATXH": "trật tự an toàn xã hội",
+    "TNXH": "tệ nạn xã hội",
+    "PCCC": "phòng cháy chữa cháy",
+}
+
+# Administrative unit words (largest first) and the level they name.
+ADMIN_UNITS = {
+    "tỉnh": "tỉnh", "Tỉnh": "tỉnh", "thành phố": "tỉnh", "Thành phố": "tỉnh", "TP.": "tỉnh", "TP": "tỉnh",
+    "Tp.": "tỉnh", "quận": "huyện", "Quận": "huyện", "huyện": "huyện", "Huyện": "huyện", "thị xã": "huyện",
+    "Thị xã": "huyện", "phường": "xã", "Phường": "xã", "xã": "xã", "Xã": "xã", "thị trấn": "xã",
+    "Thị trấn": "xã", "thôn": "thôn", "xóm": "thôn", "ấp": "thôn", "bản": "thôn", "khu phố": "thôn",
+}
+
+# Common Vietnamese family names (GLOSSARY.md, plus other frequent ones).
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Đinh Trương Lâm Đoàn Mai "
+    "Trịnh Đào Cao Lương Hà Tạ Chu Lưu Kiều Thái Quách Hứa Tăng Vương Triệu Lại La Châu Phùng Nghiêm Từ "
+    "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Ông Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "
+    "Quang Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Văn Công Mã Ksor Rơ Siu".split()
+)
+
+# Kinds of meeting, recognised from the words that name them.
+MEETING_KINDS = (
+    ("ngày hội", "Ngày hội"), ("tổng kết", "tổng kết"), ("sơ kết", "sơ kết"), ("ký kết", "ký kết"),
+    ("triển khai", "triển khai"), ("tọa đàm", "tọa đàm"), ("toạ đàm", "tọa đàm"), ("hội thảo", "hội thảo"),
+    ("giao ban", "giao ban"), ("lễ", "lễ"), ("hội nghị", "hội nghị"),
+)
+MEETING_NOUNS = ("Hội nghị", "hội nghị", "Lễ", "lễ", "Ngày hội", "ngày hội", "Tọa đàm", "tọa đàm", "Toạ đàm",
+                 "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt")
+
+AWARD_TYPES = ("Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Giấy chứng nhận")
+
+# Verbs that give a person's role at a meeting.
+CHAIR_VERBS = ("đồng chủ trì", "chủ trì")
+SPEAKER_VERBS = ("phát biểu chỉ đạo", "phát biểu", "báo cáo", "kết luận", "khai mạc", "chỉ đạo", "trình bày", "nhấn mạnh",
+                 "quán triệt", "tổng kết", "đánh giá", "đề nghị", "yêu cầu", "ghi nhận", "cho biết")
+ATTEND_WORDS = ("dự", "tham dự", "đến dự", "có mặt", "tham gia")
