@@ -21,4 +21,7 @@ def create_app(settings: Settings, engine) -> FastAPI:  # noqa: ANN001 - engine:
     from antq.api import rest
 
     app.include_router(rest.router)
+    from antq.api import pages
+
+    pages.install(app)  # web explorer pages, /static and /vendor (front-end libraries)
     return app

@@ -1,0 +1,230 @@
+// Organisation network: draws /network with cytoscape + fCoSE, filters, side panel, expansion, export.
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var box = document.getElementById("cy");
+  var status = document.getElementById("graph-status");
+  var panel = document.getElementById("panel");
+  var KIND_COLOURS = { police: "#1f5fa8", front: "#c0392b", party: "#b8860b", government: "#2e8b57",
+                       steering: "#7b4fa0", other: "#6b7280" };
+  var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", organized: "#2ca02c", chaired: "#d62728",
+                       attended: "#aaa", partyTo: "#9467bd", implements: "#8c564b" };
+  var cy = null, full = null, current = null;
+
+  if (typeof cytoscape === "undefined") {
+    status.textContent = antq.t("vendor_missing");
+    return;
+  }
+  if (typeof cytoscapeFcose !== "undefined") { cytoscape.use(cytoscapeFcose); }
+
+  // A seeded generator, so the same graph is always laid out the same way.
+  function seeded(seed) {
+    return function () {
+      seed |= 0; seed = seed + 0x6D2B79F5 | 0;
+      var t = Math.imul(seed ^ seed >>> 15, 1 | seed);
+      t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+      return ((t ^ t >>> 14) >>> 0) / 4294967296;
+    };
+  }
+
+  function filters() {
+    var data = new FormData(form);
+    return {
+      programme: data.get("programme") || "", province: data.get("province") || "",
+      from: parseInt(data.get("from"), 10) || null, to: parseInt(data.get("to"), 10) || null,
+      edges: data.getAll("edge")
+    };
+  }
+
+  function query(f) {
+    var p = new URLSearchParams();
+    if (f.programme) { p.set("programme", f.programme); }
+    if (f.province) { p.set("province", f.province); }
+    return p;
+  }
+
+  function edgeKept(e, f) {
+    if (f.edges.indexOf(e.type) < 0) { return false; }
+    if (e.date && (f.from || f.to)) {
+      var year = parseInt(String(e.date).slice(0, 4), 10);
+      if (f.from && year < f.from) { return false; }
+      if (f.to && year > f.to) { return false; }
+    }
+    return true;
+  }
+
+  // Keep the edges the client-side filters allow; drop nodes that only those edges connected.
+  function select(graph, f) {
+    var ids = {}, touched = {}, linked = {};
+    graph.nodes.forEach(function (n) { ids[n.id] = true; });
+    var edges = graph.edges.filter(function (e) {
+      if (!ids[e.source] || !ids[e.target]) { return false; }
+      touched[e.source] = touched[e.target] = true;
+      if (!edgeKept(e, f)) { return false; }
+      linked[e.source] = linked[e.target] = true;
+      return true;
+    });
+    var nodes = graph.nodes.filter(function (n) { return linked[n.id] || !touched[n.id]; });
+    return { nodes: nodes, edges: edges };
+  }
+
+  function elements(graph) {
+    var els = graph.nodes.map(function (n) {
+      return { group: "nodes", data: { id: n.id, label: n.label || n.slug || n.id, type: n.type, kind: n.kind || "other",
+               province: n.province || "", slug: n.slug || "" } };
+    });
+    graph.edges.forEach(function (e) {
+      els.push({ group: "edges", data: { id: e.type + "|" + e.source + "|" + e.target + "|" + (e.date || ""),
+                 source: e.source, target: e.target, type: e.type, date: e.date || "" } });
+    });
+    return els;
+  }
+
+  function style() {
+    var s = [
+      { selector: "node", style: { label: "data(label)", "font-size": 9, "text-wrap": "ellipsis", "text-max-width": 120,
+        "min-zoomed-font-size": 7, width: 14, height: 14, "background-color": KIND_COLOURS.other, color: "#222",
+        "text-valign": "bottom", "text-margin-y": 2 } },
+      { selector: "node[type = 'person']", style: { shape: "ellipse", "background-color": "#f2f2f2", "border-width": 2,
+        "border-color": "#333", width: 10, height: 10 } },
+      { selector: "node[type = 'programme']", style: { shape: "diamond", "background-color": "#e67e22", width: 20, height: 20 } },
+      { selector: "edge", style: { width: 1, "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.6,
+        opacity: 0.75 } },
+      { selector: ":selected", style: { "border-width": 3, "border-color": "#000", "overlay-opacity": 0.15 } }
+    ];
+    Object.keys(KIND_COLOURS).forEach(function (k) {
+      s.splice(1, 0, { selector: "node[type = 'org'][kind = '" + k + "']", style: { shape: "round-rectangle",
+        "background-color": KIND_COLOURS[k] } });
+    });
+    Object.keys(EDGE_COLOURS).forEach(function (k) {
+      s.push({ selector: "edge[type = '" + k + "']", style: { "line-color": EDGE_COLOURS[k], "target-arrow-color": EDGE_COLOURS[k] } });
+    });
+    return s;
+  }
+
+  function layout() {
+    var n = cy.nodes().length;
+    var random = Math.random;
+    Math.random = seeded(20240412);
+    try {
+      cy.layout({ name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose", animate: false, randomize: true,
+                  quality: n > 600 ? "draft" : "default", nodeRepulsion: 6000, idealEdgeLength: 60, fit: true,
+                  padding: 20, numIter: n > 600 ? 1200 : 2500 }).run();
+    } finally {
+      Math.random = random;
+    }
+  }
+
+  function count() {
+    box.dataset.nodeCount = cy.nodes().length;
+    box.dataset.edgeCount = cy.edges().length;
+    status.textContent = cy.nodes().length + " " + antq.t("nodes") + " · " + cy.edges().length + " " + antq.t("edges");
+  }
+
+  function draw(graph) {
+    if (cy) { cy.destroy(); }
+    cy = cytoscape({ container: box, elements: elements(graph), style: style(), wheelSensitivity: 0.3,
+                     hideEdgesOnViewport: graph.nodes.length > 300, textureOnViewport: graph.nodes.length > 300,
+                     minZoom: 0.05, maxZoom: 4 });
+    layout();
+    count();
+    cy.on("tap", "node", function (ev) { openPanel(ev.target); });
+    cy.on("dbltap", "node", function (ev) { expand(ev.target); });
+    cy.on("tap", function (ev) { if (ev.target === cy) { closePanel(); } });
+  }
+
+  function openPanel(node) {
+    var d = node.data();
+    cy.elements().unselect();
+    node.select();
+    document.getElementById("panel-title").textContent = d.label;
+    var meta = [antq.t("kind_" + (d.type === "org" ? d.kind : d.type))];
+    if (d.province) { meta.push(d.province); }
+    document.getElementById("panel-meta").textContent = meta.join(" · ");
+    document.getElementById("panel-link").href = antq.pathOf(d.id);
+    panel.dataset.node = d.id;
+    var list = document.getElementById("panel-edges");
+    list.textContent = "";
+    node.connectedEdges().forEach(function (e) {
+      var out = e.source().id() === d.id;
+      var other = out ? e.target() : e.source();
+      var li = antq.el("li");
+      li.appendChild(antq.el("span", { "class": "edge-type" }, (out ? "→ " : "← ") + antq.t("edge_" + e.data("type"))));
+      var a = antq.el("a", { href: antq.pathOf(other.id()) }, other.data("label"));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(a);
+      if (e.data("date")) { li.appendChild(antq.el("span", { "class": "date" }, " " + e.data("date"))); }
+      list.appendChild(li);
+    });
+    panel.hidden = false;
+  }
+
+  function closePanel() { panel.hidden = true; if (cy) { cy.elements().unselect(); } }
+
+  // Add the node's neighbours from the whole graph (those the filters left out), then lay out again.
+  function expand(node) {
+    var id = node.id();
+    var ready = full ? Promise.resolve(full) : antq.fetchJSON("/network?format=json").then(function (g) { full = g; return g; });
+    ready.then(function (g) {
+      var f = filters();
+      var byId = {};
+      g.nodes.forEach(function (n) { byId[n.id] = n; });
+      var add = { nodes: [], edges: [] };
+      g.edges.forEach(function (e) {
+        if ((e.source === id || e.target === id) && edgeKept(e, f)) {
+          var other = e.source === id ? e.target : e.source;
+          if (byId[other] && !cy.getElementById(other).length) { add.nodes.push(byId[other]); }
+          add.edges.push(e);
+        }
+      });
+      var els = elements(add).filter(function (el) { return !cy.getElementById(el.data.id).length; });
+      cy.add(els);
+      layout();
+      count();
+      openPanel(cy.getElementById(id));
+    }).catch(function (err) { status.textContent = antq.t("network_failed") + err.message; });
+  }
+
+  function load() {
+    var f = filters();
+    var q = query(f);
+    var page = new URLSearchParams(location.search);
+    ["programme", "province"].forEach(function (k) { if (q.get(k)) { page.set(k, q.get(k)); } else { page.delete(k); } });
+    history.replaceState(null, "", location.pathname + (page.toString() ? "?" + page.toString() : ""));
+    var graphml = new URLSearchParams(q);
+    graphml.set("format", "graphml");
+    document.getElementById("graphml").href = "/network?" + graphml.toString();
+    q.set("format", "json");
+    status.textContent = antq.t("loading");
+    closePanel();
+    antq.fetchJSON("/network?" + q.toString()).then(function (g) {
+      current = g;
+      draw(select(g, f));
+    }).catch(function (err) { status.textContent = antq.t("network_failed") + err.message; });
+  }
+
+  // Start from the filters in the page address, so a view can be shared.
+  var start = new URLSearchParams(location.search);
+  ["programme", "province"].forEach(function (k) {
+    if (start.get(k) && form.elements[k]) { form.elements[k].value = start.get(k); }
+  });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); load(); });
+  form.querySelectorAll("input[name=edge], input[name=from], input[name=to]").forEach(function (input) {
+    input.addEventListener("change", function () { if (current) { closePanel(); draw(select(current, filters())); } });
+  });
+  form.querySelectorAll("select").forEach(function (s) { s.addEventListener("change", load); });
+  document.getElementById("panel-close").addEventListener("click", closePanel);
+  document.getElementById("panel-expand").addEventListener("click", function () {
+    if (panel.dataset.node && cy) { expand(cy.getElementById(panel.dataset.node)); }
+  });
+  document.getElementById("fit").addEventListener("click", function () { if (cy) { cy.fit(undefined, 20); } });
+  document.getElementById("png").addEventListener("click", function () {
+    if (!cy) { return; }
+    var blob = cy.png({ output: "blob", full: true, bg: "#ffffff", scale: 2 });
+    var a = antq.el("a", { href: URL.createObjectURL(blob), download: "antq-network.png" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  });
+  load();
+})();
