@@ -70,7 +70,7 @@ _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(CONCAT(STR(?lab), \" \", COALESCE(STR(?no), \"\"))), LCASE(STR(?q)))) ",
     "org": "{ ?e antq:party ?org } UNION { ?e antq:implementedBy ?org } ",
 }
-_COLUMNS = "(MIN(?lab) AS ?label) (MIN(?no) AS ?number) (MIN(?signed) AS ?signed1) (MIN(?ps) AS ?ps1) (MAX(?pe) AS ?pe1)"
+_COLUMNS = "(MAX(?lab) AS ?label) (MIN(?no) AS ?number) (MIN(?signed) AS ?signed1) (MIN(?ps) AS ?ps1) (MAX(?pe) AS ?pe1)"
 _UNITS = """SELECT DISTINCT ?e ?o ?ol ?rel WHERE {
   { ?e antq:party ?o BIND("party" AS ?rel) } UNION { ?e antq:implementedBy ?o BIND("implements" AS ?rel) }
   """ + label("o", "ol") + """
