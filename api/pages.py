@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from starlette.responses import PlainTextResponse
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -90,16 +90,22 @@ async def home(request: Request) -> HTMLResponse:
 
 PROGRAMMES = PREFIXES + """SELECT ?p (SAMPLE(?n) AS ?name) WHERE { ?p a antq:CoordinationProgramme .
   OPTIONAL { ?p antq:programmeNumber|schema:name ?n } } GROUP BY ?p ORDER BY ?name"""
-PROVINCES = PREFIXES + """SELECT DISTINCT ?p ?name WHERE { ?p a schema:Place ; schema:name ?name .
-  OPTIONAL { ?p antq:adminLevel ?level } FILTER(!BOUND(?level) || ?level IN ("tỉnh", "thành phố")) } ORDER BY ?name"""
+PROVINCES = PREFIXES + """SELECT DISTINCT ?name WHERE { ?p a schema:Place ; schema:name ?name .
+  OPTIONAL { ?p antq:adminLevel ?level } FILTER(!BOUND(?level) || ?level IN ("tỉnh", "thành phố")) }"""
+UNIT_WORDS = ("tỉnh ", "thành phố ", "tp. ", "tp ")  # "tỉnh Hà Tĩnh" and "Hà Tĩnh" are one choice
+
+
+def _province(name: str) -> str:
+    low = name.lower()
+    return next((name[len(w):] for w in UNIT_WORDS if low.startswith(w)), name).strip()
 
 
 async def choices(request: Request) -> dict[str, list[tuple[str, str]]]:
-    """Programmes and provinces for the filter menus."""
+    """Programmes (IRI, name) and province names for the filter menus."""
     engine = request.app.state.engine
     progs = [(r["p"]["value"], r.get("name", r["p"])["value"]) for r in await engine.select(PROGRAMMES)]
-    places = [(r["p"]["value"], r["name"]["value"]) for r in await engine.select(PROVINCES)]
-    return {"programmes": progs, "provinces": places}
+    names = sorted({_province(r["name"]["value"]) for r in await engine.select(PROVINCES)})
+    return {"programmes": progs, "provinces": [(n, n) for n in names]}
 
 
 @router.get("/ui/network", response_class=HTMLResponse)
@@ -128,9 +134,11 @@ def _filters(request: Request, subject: str) -> tuple[str, dict[str, URIRef]]:
                         "?f prov:wasDerivedFrom/antq:document ?d0 . ?mt schema:about ?prog ; antq:mentionedIn ?d0 .")
         bindings["prog"] = URIRef(prog)
     if prov := request.query_params.get("province"):
-        prop = "schema:location" if subject == "?m" else "sdmx-dimension:refArea"
-        patterns.append(f"{subject} {prop}/schema:containedInPlace* ?prov .")
-        bindings["prov"] = URIRef(prov)
+        where = ("{ ?m schema:location/schema:containedInPlace* ?a0 } UNION "
+                 "{ ?m schema:organizer/antq:servesArea/schema:containedInPlace* ?a0 }" if subject == "?m"
+                 else "?f sdmx-dimension:refArea/schema:containedInPlace* ?a0 .")
+        patterns.append(where + " ?a0 schema:name ?pn0 . FILTER(CONTAINS(LCASE(?pn0), LCASE(?prov)))")
+        bindings["prov"] = Literal(prov)
     return " ".join(patterns), bindings
 
 

@@ -9,7 +9,7 @@
                        steering: "#7b4fa0", other: "#6b7280" };
   var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", organized: "#2ca02c", chaired: "#d62728",
                        attended: "#aaa", partyTo: "#9467bd", implements: "#8c564b" };
-  var cy = null, full = null, current = null;
+  var cy = null, current = null;
 
   if (typeof cytoscape === "undefined") {
     status.textContent = antq.t("vendor_missing");
@@ -123,7 +123,7 @@
 
   function draw(graph) {
     if (cy) { cy.destroy(); }
-    cy = cytoscape({ container: box, elements: elements(graph), style: style(), wheelSensitivity: 0.3,
+    cy = cytoscape({ container: box, elements: elements(graph), style: style(),
                      hideEdgesOnViewport: graph.nodes.length > 300, textureOnViewport: graph.nodes.length > 300,
                      minZoom: 0.05, maxZoom: 4 });
     layout();
@@ -156,16 +156,19 @@
       if (e.data("date")) { li.appendChild(antq.el("span", { "class": "date" }, " " + e.data("date"))); }
       list.appendChild(li);
     });
-    panel.hidden = false;
+    if (panel.hidden) { panel.hidden = false; cy.resize(); }
   }
 
-  function closePanel() { panel.hidden = true; if (cy) { cy.elements().unselect(); } }
+  function closePanel() {
+    if (!panel.hidden) { panel.hidden = true; if (cy) { cy.resize(); } }
+    if (cy) { cy.elements().unselect(); }
+  }
 
-  // Add the node's neighbours from the whole graph (those the filters left out), then lay out again.
+  // Add the node's neighbours (those the filters left out) from /network?start=…&depth=1, then lay out again.
   function expand(node) {
     var id = node.id();
-    var ready = full ? Promise.resolve(full) : antq.fetchJSON("/network?format=json").then(function (g) { full = g; return g; });
-    ready.then(function (g) {
+    var slug = node.data("slug") || id.split("/").pop();
+    antq.fetchJSON("/network?format=json&depth=1&start=" + encodeURIComponent(slug)).then(function (g) {
       var f = filters();
       var byId = {};
       g.nodes.forEach(function (n) { byId[n.id] = n; });
@@ -179,7 +182,7 @@
       });
       var els = elements(add).filter(function (el) { return !cy.getElementById(el.data.id).length; });
       cy.add(els);
-      layout();
+      if (els.length) { layout(); }
       count();
       openPanel(cy.getElementById(id));
     }).catch(function (err) { status.textContent = antq.t("network_failed") + err.message; });
