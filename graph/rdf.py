@@ -42,12 +42,10 @@ def records_to_dataset(records: Iterable[DocumentRecord], base: str, *, ontology
         ds.bind(prefix, ns)
     if ontology:
         target = ds.graph(URIRef(graph_iri(base, ONTOLOGY_GRAPH)))
-        for triple in ontology_graph():
-            target.add(triple)
+        target.addN((s, p, o, target) for s, p, o in ontology_graph())
     for record in records:
         target = ds.graph(URIRef(graph_iri(base, record.doc)))
-        for triple in record_to_graph(record, base):
-            target.add(triple)
+        target.addN((s, p, o, target) for s, p, o in record_to_graph(record, base))
     return ds
 
 
@@ -66,10 +64,12 @@ class _Mapper:
         self.programmes: dict[str, URIRef] = {}
         self.meetings: dict[str, URIRef] = {}
         self.posts = 0  # memberships are numbered in record order
+        self.triples: set[tuple[URIRef, URIRef, URIRef | Literal]] = set()
+        self.seen_evidence: dict[Evidence, URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples.add((s, p, o))  # a set first: rdflib's store is slow at re-adding duplicates
 
     def iri(self, kind: str, key: str) -> URIRef:
         return URIRef(entity_iri(self.base, kind, key))
@@ -90,6 +90,7 @@ class _Mapper:
             self.award(i, award)
         for i, stat in enumerate(self.r.statistics):
             self.figure(i, stat)
+        self.g.addN((s, p, o, self.g) for s, p, o in self.triples)
         return self.g
 
     # ------------------------------------------------------------ provenance and shared nodes
@@ -109,7 +110,9 @@ class _Mapper:
         self.add(d, SCHEMA.contentLocation, self.place(r.province, []) if r.province else None)
 
     def evidence(self, ev: Evidence) -> URIRef:
-        node = self.iri("evidence", f"{ev.doc}#{ev.sentence_start}-{ev.sentence_end}/{ev.start}-{ev.end}")
+        if ev in self.seen_evidence:
+            return self.seen_evidence[ev]
+        node = self.seen_evidence[ev] = self.iri("evidence", f"{ev.doc}#{ev.sentence_start}-{ev.sentence_end}/{ev.start}-{ev.end}")
         self.add(node, RDF.type, ANTQ.Evidence)
         self.add(node, RDF.type, PROV.Entity)
         self.add(node, ANTQ.document, doc_iri(self.base, ev.doc))
