@@ -115,9 +115,12 @@ async def validate_report(request: Request, limit: int = Query(1000, ge=1, le=10
     return report
 
 
-def _validate_now(validation, settings) -> dict:  # noqa: ANN001 - module and Settings
+def _validate_now(validation, settings) -> dict:  # noqa: ANN001 - the validate module and Settings
+    from rdflib import Dataset
+
     graph_file = settings.data_path / "graph.nq"
     if not graph_file.exists():
         raise HTTPException(404, detail=f"no SHACL report and no graph at {graph_file}")
-    result = validation.validate(graph_file)
-    return result if isinstance(result, dict) else getattr(result, "to_json", lambda: {"report": str(result)})()
+    data = Dataset()
+    data.parse(graph_file, format="nquads")
+    return validation.validate(data).to_json()

@@ -76,7 +76,7 @@ _FILTERS = {
     "date_from": "FILTER(STR(?d) >= STR(?date_from)) ",
     "date_to": "FILTER(STR(?d) <= STR(?date_to)) ",
 }
-_COLUMNS = "(MIN(?lab) AS ?label) (MIN(?d) AS ?date) (MIN(?pll) AS ?place) (MIN(?kl) AS ?kind1) (MIN(?g) AS ?g1) (MIN(?gl) AS ?gl1)"
+_COLUMNS = "(MIN(?lab) AS ?label) (MIN(?d) AS ?date) (MIN(?pll) AS ?place1) (MIN(?kl) AS ?kind1) (MIN(?g) AS ?g1) (MIN(?gl) AS ?gl1)"
 _PEOPLE = """SELECT DISTINCT ?e ?role ?p ?pl ?part WHERE {
   { ?e antq:chair ?p BIND("chair" AS ?role) BIND(antq:role-chair AS ?rc) }
   UNION { ?e schema:attendee ?p BIND("attendee" AS ?role) BIND(antq:role-attendee AS ?rc) }
@@ -100,7 +100,7 @@ def _item(row: dict, spans: dict | None) -> MeetingItem:
         iri=iri,
         label=val(row, "label") or slug_of(iri),
         date=val(row, "date"),
-        place=val(row, "place"),
+        place=val(row, "place1"),
         kind=val(row, "kind1"),
         programme=ref(row, "g1", "gl1"),
         evidence=spans_for(spans, iri),

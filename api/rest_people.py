@@ -99,7 +99,7 @@ _AWARDS = """SELECT DISTINCT ?e ?a ?al WHERE {
 
 def _item(row: dict, spans: dict | None) -> PersonItem:
     iri = val(row, "e") or ""
-    return PersonItem(id=slug_of(iri), iri=iri, label=val(row, "label") or slug_of(iri), rank=val(row, "rank"), evidence=spans_for(spans, iri))
+    return PersonItem(id=slug_of(iri), iri=iri, label=val(row, "label") or slug_of(iri), rank=val(row, "rank1"), evidence=spans_for(spans, iri))
 
 
 @router.get("/people", response_model=Page[PersonItem], summary="People, filtered by name, rank or organisation")
@@ -122,7 +122,7 @@ async def list_people(
         bindings["org"] = entity_iri(request, "org", org)
     where += "".join(_FILTERS[k] for k in bindings)
     total, rows = await fetch_page(
-        request, where=where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank)", order="?label ?e", bindings=bindings, limit=limit, offset=offset
+        request, where=where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e", bindings=bindings, limit=limit, offset=offset
     )
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[PersonItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
@@ -132,7 +132,7 @@ async def list_people(
 async def get_person(request: Request, id: str, evidence: bool = Query(False, description="Add the sentences each fact was read from")) -> PersonDetail:
     iri = entity_iri(request, "person", id)
     b = {"e": iri}
-    head_q = "SELECT ?e (MIN(?lab) AS ?label) (MIN(?rl) AS ?rank) WHERE { " + _WHERE + "} GROUP BY ?e"
+    head_q = "SELECT ?e (MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1) WHERE { " + _WHERE + "} GROUP BY ?e"
     head, posts, meetings, awards = await asyncio.gather(
         select(request, head_q, b), select(request, _POSTS, b), select(request, _MEETINGS, b), select(request, _AWARDS, b)
     )
