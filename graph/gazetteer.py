@@ -29,6 +29,11 @@ class Gazetteer:
         key = match_key(name)
         return key in self.provinces or key in self.districts or key in self.wards
 
+    def is_region(self, name: str) -> bool:
+        """A province or district (wards are often named after people, so they do not count)."""
+        key = match_key(name)
+        return key in self.provinces or key in self.districts
+
     def province_of(self, name: str) -> str | None:
         key = match_key(name)
         if key in self.provinces:

@@ -24,6 +24,9 @@ GIVE_RE = re.compile(r"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu
 COMMEND_RE = re.compile(
     rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>\d+\s+(?:tập thể|cá nhân)(?:(?:\s*,\s*|\s+và\s+)\d+\s+(?:tập thể|cá nhân))?)"
 )
+_MORE_CONFERRERS = re.compile(
+    r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
+)
 _DELEGATED = re.compile(r"[Tt]hừa ủy quyền của\s+(?P<conf>[^,;.]+)")
 _NOT_GIVEN = re.compile(r"đăng ký|đề nghị|đăng\s+(?:Bằng|Giấy)|xét tặng|đề xuất")
 
@@ -63,8 +66,15 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             if not conf and delegated:
                 conf = delegated.group("conf").strip()
             t = m.group("type")
-            out.append(AwardMention(t[0].upper() + t[1:], c_start + m.start(), c_start + m.end(),
+            kind = t[0].upper() + t[1:]
+            out.append(AwardMention(kind, c_start + m.start(), c_start + m.end(),
                                     conf.strip() if conf else None, m.group("rec"), presenters))
+            # "Bằng khen của UBND Thành phố, Ủy ban MTTQ Việt Nam Thành phố": one award per conferrer.
+            for more in _MORE_CONFERRERS.finditer(body, m.end()):
+                if not more.group(1) or more.start() != (m.end() if more.start() == m.end() else -1):
+                    break
+                out.append(AwardMention(kind, c_start + more.start(1), c_start + more.end(1), more.group(1).strip(),
+                                        m.group("rec"), presenters))
             found = True
         if not found:
             cm = COMMEND_RE.search(body)

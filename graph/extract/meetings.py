@@ -18,6 +18,7 @@ from antq.graph.text import CAP_WORD, Sentence
 
 _NOUN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")(?![\w])")
 _ORGANISE = re.compile(r"(?<![\w])(?:phối hợp\s+)?(?:tổ chức|long trọng tổ chức|đã tổ chức)(?![\w])")
+_KIND_AFTER_ORGANISE = re.compile(r"\s+(tổng kết|sơ kết|triển khai|ký kết|lễ|Lễ|Ngày hội|ngày hội|tọa đàm|hội thảo)(?![\w])")
 _LABEL_CUT = re.compile(
     r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
 )
@@ -56,8 +57,10 @@ def _kind(label: str) -> str | None:
 def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
     """The event an article reports, from its lead sentence (one of the first few)."""
     for idx, s in enumerate(sents[:8]):
-        noun = _NOUN.search(s.text)
         organise = _ORGANISE.search(s.text)
+        noun = _NOUN.search(s.text) or (_KIND_AFTER_ORGANISE.match(s.text, organise.end()) if organise else None)
+        if noun and noun.re is _KIND_AFTER_ORGANISE:
+            noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
         when = dates.meeting_date(s.text, article_date)
         if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when):
             continue
@@ -70,7 +73,9 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
         m.kind = _kind(label)
         subject_start = s.start + (when[2] if when else 0)
         subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
-        m.organizers = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic]
+        found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic]
+        # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
+        m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)]
         at = _AT_PLACE.search(s.text)
         if at:
             m.place = at.group(1)

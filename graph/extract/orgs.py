@@ -34,7 +34,7 @@ def _alt(words) -> str:  # noqa: ANN001
 
 _B = rf"(?<![{LO[1:-1]}{UP[1:-1]}/\-])"  # not inside a word or a document number
 # "Cục trưởng" is a title, "Hội nghị" a meeting, "Ban hành" a verb: not organisation heads.
-_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|chỉ đạo tổ chức)(?![\w]))"
+_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|cáo|chí|chỉ đạo tổ chức)(?![\w]))"
 _HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}]){_NOT_ORG}")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
@@ -54,6 +54,7 @@ _BODY_STOP = set(
 )
 _BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị")
+_PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
 _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
 
@@ -101,6 +102,10 @@ def _body(text: str, pos: int) -> int:
             break
         word = m.group(1).strip("“”\"")
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:
+            break
+        prog = _PROGRAMME_IN_NAME.match(text, m.start(1))
+        if prog:
+            end, count = prog.end(), count + 1
             break
         if text.startswith(_BODY_STOP_PHRASES, m.start(1)):
             break
@@ -217,6 +222,23 @@ def _defined_short_form(text: str, pos: int, end: int) -> OrgMention | None:
     return None
 
 
+_COUNTED = re.compile(r"\d+(?:/\d+)?\s*(?:\(\d+%\)\s*)?$")
+_FORCE_TYPE = re.compile(r"\s+(?:bán chuyên trách|chính quy|viên)")
+
+
+def org_at(text: str, pos: int, end: int) -> OrgMention | None:
+    """The organisation starting at ``pos``; None for a counted or generic use
+    ("10/10 UBND huyện", "Công an xã bán chuyên trách")."""
+    org = _defined_short_form(text, pos, end) or parse_org(text, pos)
+    if org is None:
+        return None
+    if _COUNTED.search(text[max(0, pos - 14) : pos].rstrip() + " ") is not None and re.search(r"\d\s*$", text[max(0, pos - 14) : pos].rstrip()):
+        org.generic = True
+    if _FORCE_TYPE.match(text, org.end):
+        org.generic = True
+    return org
+
+
 def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """All non-overlapping organisation mentions in ``text[start:end]``, left to right."""
     end = len(text) if end is None else end
@@ -226,7 +248,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMent
         m = _ANY_HEAD.search(text, pos, end)
         if not m:
             break
-        org = _defined_short_form(text, m.start(), end) or parse_org(text, m.start())
+        org = org_at(text, m.start(), end)
         if org is None or org.end > end:
             pos = m.end()
             continue

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from antq.graph import lexicon
-from antq.graph.extract.orgs import OrgMention, find_orgs, parse_org
+from antq.graph.extract.orgs import OrgMention, find_orgs, org_at, parse_org
 from antq.graph.gazetteer import gazetteer
 from antq.graph.text import CAP_WORD, LO, UP
 
@@ -30,6 +30,10 @@ TITLE_RE = re.compile(
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+{CAP_WORD}){{1,3}}{_WE}")
+
+
+# A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Mai Anh") names no official.
+_BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\|")
 
 
 @dataclass
@@ -84,7 +88,7 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 
 def _is_name(name: str) -> bool:
     words = name.split()
-    if gazetteer().is_place(name) or gazetteer().is_place(" ".join(words[:2])):
+    if gazetteer().is_region(name):
         return False
     return not any(w in {"Việt", "Nam", "Trung", "Ương", "Nhân", "Dân"} for w in words[1:2])
 
@@ -114,11 +118,13 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
     spans = [(p.start, p.end) for p in posts]
     orgs = [o for p in posts if p.org for o in _with_parents(p.org)]
     for o in find_orgs(_masked(text, spans), start, end):
-        real = parse_org(text, o.start) or o
+        real = org_at(text, o.start, end) or o
         orgs.extend(_with_parents(real))
         spans.append((o.start, o.end))
     masked = _masked(text, spans)
     people: list[PersonMention] = []
+    if _BYLINE.search(text, start, end):
+        return people, orgs
     for m in NAME_RE.finditer(masked, start, end):
         name = m.group()
         if not _is_name(name):

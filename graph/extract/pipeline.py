@@ -13,7 +13,7 @@ from antq.graph.extract import meetings as meeting_rec
 from antq.graph.extract import programmes as programme_rec
 from antq.graph.extract.orgs import OrgMention
 from antq.graph.extract.people import PersonMention, find_people, given_name_reference
-from antq.graph.extract.resolve import DocPlaces, doc_places, org_key
+from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org_key
 from antq.graph.record import (
     Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme, Statistic,
 )
@@ -82,9 +82,9 @@ def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization
         org = Organization(name=o.name, key=key, kind=_kind(o), place=o.place)
         by_key[key] = org
         rec.organizations.append(org)
-    elif len(o.name) > len(org.name):
+    elif (o.place is not None, len(o.name)) > (org.place is not None, len(org.name)):
         org.aliases.append(org.name)
-        org.name = o.name
+        org.name, org.place = o.name, o.place or org.place
     elif o.name != org.name and o.name not in org.aliases:
         org.aliases.append(o.name)
     if o.parent is not None and org.parent_key is None:
@@ -96,6 +96,16 @@ def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization
 
 
 def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
+    # A bare name ("Ủy ban MTTQ Việt Nam", "Ban Chỉ đạo Chương trình phối hợp") that is the
+    # start of exactly one fuller name in the article stands for that body.
+    mentions = [o for i in range(len(b.sents)) for o in b.orgs[i] if not o.generic]
+    keys = {org_key(o, b.places) for o in mentions}
+    for o in mentions:
+        if o.unit is None and o.place is None:
+            bare = org_key(o, b.places)
+            fuller = {k for k in keys if k.startswith(bare + " ")}
+            if len(fuller) == 1:
+                b.places.aliases[bare] = fuller.pop()
     by_key: dict[str, Organization] = {}
     for i in range(len(b.sents)):
         for o in b.orgs[i]:
@@ -190,8 +200,10 @@ def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meet
 def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> None:  # noqa: ANN001
     for i, s in enumerate(b.sents):
         for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i]):
-            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and x.conferred_by == a.conferred_by
-                        and x.recipients == a.recipients), None)
+            ckey = conferrer_key(a.conferred_by, b.places) if a.conferred_by else None
+            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower()
+                        and (x.conferrer_key or x.conferred_by) == (ckey or a.conferred_by)
+                        and (x.recipients == a.recipients or not a.recipients or not x.recipients)), None)
             if dup is not None:
                 dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
                 dup.evidence.append(b.evidence(s, a.start, a.end))
@@ -199,7 +211,7 @@ def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> 
             col, ind = award_rec.recipient_counts(a.recipients)
             rec.awards.append(Award(
                 type=a.type, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
-                collectives=col, individuals=ind, meeting=meeting.key if meeting else None,
+                collectives=col, individuals=ind, meeting=meeting.key if meeting else None, conferrer_key=ckey,
                 evidence=[b.evidence(s, a.start, a.end)],
             ))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from antq.graph import lexicon
 from antq.graph.extract.orgs import OrgMention
@@ -39,6 +39,7 @@ class DocPlaces:
 
     province: str | None = None
     by_unit: dict[str, str] | None = None  # unit word (lower) → place, e.g. "quận" → "1"
+    aliases: dict[str, str] = field(default_factory=dict)  # bare key → the fuller key it stands for
 
 
 def doc_places(orgs: list[OrgMention], text: str) -> DocPlaces:
@@ -78,7 +79,9 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     if org.parent is not None and org.parent.start >= org.end:
         pass  # "Cục X, Bộ Công an": the parent is a separate node
     unit = (org.unit or "").lower().rstrip(".")
-    if org.head in ("CATP",) or re.fullmatch(r"(?:Công an|UBND|Ủy ban nhân dân|Ủy ban MTTQ Việt Nam|Thành ủy)\s+(?:TP|Thành phố|thành phố)", name):
+    if org.head == "CATP" and places.province:
+        name = f"Công an thành phố {places.province}"
+    elif re.fullmatch(r"(?:Công an|UBND|Ủy ban nhân dân|Ủy ban MTTQ Việt Nam|Thành ủy)\s+(?:TP|Thành phố|thành phố)", name):
         name = name + (" " + places.province if places.province and "TP" not in name else "")
         if "TP" in name and places.province:
             name = re.sub(r"\bTP\b\.?", "thành phố " + places.province, name)
@@ -92,15 +95,30 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
             name = f"{name} {filler}"
     elif org.head.endswith(("ủy", "uỷ")) and not org.place and places.province:
         level = org.head.split()[0].lower()
-        if level in ("tỉnh", "thành"):
-            name = f"{name} {places.province}"
+        if level == "tỉnh":
+            name = f"{name} tỉnh {places.province}"
+        elif level == "thành":
+            name = f"{name} thành phố {places.province}"
         elif places.by_unit:
             filler = places.by_unit.get({"quận": "quận", "huyện": "huyện"}.get(level, ""), None)
             if filler:
                 name = f"{name} {level} {filler}"
     if org.head in ("Công an", "UBND") and org.place and not org.unit and gazetteer().province_of(org.place):
         name = _CITY_ALIASES.sub("thành phố Hồ Chí Minh", name)
-    return match_key(_expand(name))
+    key = match_key(_expand(name))
+    return places.aliases.get(key, key)
+
+
+def conferrer_key(conferrer: str, places: DocPlaces) -> str | None:
+    """The body behind "Chủ tịch UBND tỉnh Hà Tĩnh" or "CATP", for telling awards apart."""
+    from antq.graph.extract.orgs import _ANY_HEAD, parse_org
+
+    m = _ANY_HEAD.search(conferrer)
+    org = parse_org(conferrer, m.start()) if m else None
+    if org is None:
+        return None
+    title = conferrer[: m.start()].strip()
+    return (title + " | " if title else "") + org_key(org, places)
 
 
 def display_name(key: str) -> str:
