@@ -292,7 +292,9 @@ class _Mapper:
         self.add(node, ANTQ.awardType, concept(self.g, ANTQ.AwardTypeScheme, "award", a.type))
         label = f"{a.type.strip()} ({a.conferred_by.strip()})" if a.conferred_by else a.type.strip()
         self.add(node, RDFS.label, Literal(label))
-        conferrer = self.org_ref(None, a.conferrer_key, a.evidence) if a.conferrer_key else (
+        # extraction may key a conferrer "Chủ tịch | <body key>" (title | body): the body is after the bar
+        body_key = a.conferrer_key.rsplit(" | ", 1)[-1] if a.conferrer_key else None
+        conferrer = self.org_ref(None, body_key, a.evidence) if body_key else (
             self.orgs.get(norm(a.conferred_by)) if a.conferred_by else None)
         self.add(node, ANTQ.conferredBy, conferrer)
         self.add(node, ANTQ.conferrerLabel, Literal(a.conferred_by.strip()) if a.conferred_by else None)

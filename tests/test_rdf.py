@@ -78,6 +78,15 @@ def test_references_resolve_through_the_record(g: Graph) -> None:
     assert g.value(award, ANTQ.awardType) == ANTQ["award-bang-khen"]
 
 
+def test_a_titled_conferrer_key_resolves_to_its_body() -> None:
+    record = review_conference()
+    record.awards[0].conferrer_key = "Giám đốc | " + POLICE
+    g = record_to_graph(record, BASE)
+    award = iri("award", "t01#0")
+    assert g.value(award, ANTQ.conferredBy) == iri("org", POLICE)
+    assert g.value(award, ANTQ.conferrerLabel) == Literal("Giám đốc Công an tỉnh")
+
+
 def test_programme_is_implemented_by_parties_and_meeting_organisers(g: Graph) -> None:
     programme = iri("programme", PROGRAMME_KEY)
     assert set(g.objects(programme, ANTQ.party)) == {iri("org", POLICE), iri("org", FRONT)}
