@@ -38,7 +38,10 @@ class Document:
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 _DATE_TAG = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")
-_DATELINE = re.compile(r"(?:Thứ\s+\w+|Cập nhật|Ngày đăng|Đăng lúc)?[,:\s]*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2})")
+_DATELINE = re.compile(
+    r"(?:(?:Thứ\s+\w+|Chủ nhật|Cập nhật|Ngày đăng|Đăng lúc)[,:\s]*(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*\d{1,2}:\d{2})"
+)
 
 
 def date_from_text(text: str) -> str | None:
@@ -49,7 +52,8 @@ def date_from_text(text: str) -> str | None:
         return m.group(1)
     m = _DATELINE.search(text[:600])
     if m:
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        g = [x for x in m.groups() if x is not None]
+        day, month, year = int(g[0]), int(g[1]), int(g[2])
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None

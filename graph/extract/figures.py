@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(
-    rf"(?<![\w/.,])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
+    rf"(?<![\w/.,\-–])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
     rf"(?P<num>{_NUM})(?:/(?P<total>{_NUM}))?(?![\d/])"
     r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?![\w]))?"
     r"(?P<pct>\s*%)?"
@@ -24,13 +24,14 @@ _UNIT_STOP = set(
     "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo tham "
     "gia bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở".split()
 )
-_UNIT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_UNIT_WORD = re.compile(r"\s*[“\"]?([^\W\d_]+)[”\"]?")
+_SHARE = re.compile(r"\s*\(\d+(?:,\d+)?\s*%\)\s*,?")
 _NOT_COUNTED = re.compile(
-    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|tập thể|cá nhân|giai đoạn)\b|^(?:/|-)"
+    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
     r"(?<![\w])(?:quận|phường|huyện|xã|tỉnh|khu phố|tổ|thôn|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|Chỉ thị|"
-    r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|từ|đến)\s*$",
+    r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|giữa)\s*$",
     re.I,
 )
 _MAX_UNIT_WORDS = 4
@@ -56,6 +57,8 @@ def parse_number(raw: str) -> float | int:
 
 def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
     words: list[str] = []
+    share = _SHARE.match(text, pos, limit)  # "1.482/1.482 (100%) thôn": the unit follows the share
+    pos = share.end() if share else pos
     end = pos
     for m in _UNIT_WORD.finditer(text, pos, limit):
         if m.start() != end or len(words) >= _MAX_UNIT_WORDS:
@@ -91,8 +94,8 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
             unit, uend = _unit(text, m.end(), end)
         if not unit or _NOT_COUNTED.match(unit) or re.match(r"\s*[/\-]\s*\d", text[m.end() : m.end() + 3]):
             continue
-        if m.group("total") is None and re.match(r"\s*(?:tập thể|cá nhân)", text[m.end() : m.end() + 12]):
-            continue
+        if text[uend : uend + 1] == ":":
+            continue  # "5 không: …" names the items of a slogan
         qual_word = m.group("qual")
         out.append(
             FigureMention(

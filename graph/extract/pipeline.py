@@ -216,15 +216,25 @@ def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> 
             ))
 
 
+def _is_heading(text: str, s: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return line == s.text and len(line) < 100 and not line.endswith((".", "!", "?", "…", ":"))
+
+
 def _figures(b: _Builder, rec: DocumentRecord) -> None:
-    blocked: list[tuple[int, int]] = []
+    # Award counts belong to awards.recipients, programme numbers to programmes.
+    blocked = [(e.start, e.end) for a in rec.awards for e in a.evidence]
     for s in b.sents:
         blocked += [(p.start, p.end) for p in programme_rec.find_programmes(b.doc.text, s.start, s.end)]
-    for s in b.sents:
-        for f in figure_rec.find_figures(b.doc.text, s.start, s.end):
-            if any(a <= f.start < z for a, z in blocked):
-                continue
-            rec.statistics.append(Statistic(
-                text=f.text, value=f.value, unit=f.unit, qualifier=f.qualifier, of_total=f.of_total,
-                place=rec.province, evidence=[b.evidence(s, f.start, f.end)],
-            ))
+    found = [(s, f) for s in b.sents for f in figure_rec.find_figures(b.doc.text, s.start, s.end)]
+    for s, f in found:
+        if any(a <= f.start < z for a, z in blocked):
+            continue
+        if _is_heading(b.doc.text, s) and any(g.value == f.value and t is not s for t, g in found):
+            continue  # a subheading repeats a figure the body gives
+        rec.statistics.append(Statistic(
+            text=f.text, value=f.value, unit=f.unit, qualifier=f.qualifier, of_total=f.of_total,
+            place=rec.province, evidence=[b.evidence(s, f.start, f.end)],
+        ))
