@@ -131,12 +131,13 @@ def as_json(g: nx.MultiDiGraph) -> Network:
 
 
 def as_file(g: nx.MultiDiGraph, fmt: str) -> Response:
-    """GraphML/GEXF accept only plain values: missing ones become empty strings."""
+    """GraphML/GEXF accept only plain values: missing ones become empty strings. The edge
+    kind is written as ``relation`` (and as the edge label), since GEXF reserves ``type``."""
     out = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
         out.add_node(n, **{k: ("" if v is None else v) for k, v in d.items()}, slug=slug_of(n))
     for i, (s, t, d) in enumerate(g.edges(data=True)):
-        out.add_edge(s, t, key=f"e{i}", type=d["type"], date=d.get("date") or "")
+        out.add_edge(s, t, key=f"e{i}", relation=d["type"], label=d["type"], date=d.get("date") or "")
     media, writer = MEDIA[fmt]
     body = "\n".join(writer(out))
     headers = {"Content-Disposition": f'attachment; filename="antq-network.{fmt}"'}
