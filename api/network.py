@@ -111,8 +111,8 @@ def narrow(g: nx.MultiDiGraph, *, start: str | None, programmes: bool, province:
     if not programmes:
         keep = {n for n in keep if g.nodes[n]["type"] != "programme"}
     if province:
-        wanted = fold(province)
-        orgs = {n for n in keep if g.nodes[n]["type"] == "org" and wanted in fold(g.nodes[n]["province"] or "")}
+        wanted = fold(province)  # no letters or digits: names no place, so nothing matches
+        orgs = {n for n in keep if wanted and g.nodes[n]["type"] == "org" and wanted in fold(g.nodes[n]["province"] or "")}
         people = {n for n in keep if g.nodes[n]["type"] == "person" and any(t in orgs for t in nx.all_neighbors(g, n))}
         keep = orgs | people | {n for n in keep if g.nodes[n]["type"] == "programme"} | ({start} if start else set())
     sub = g.subgraph(keep)
