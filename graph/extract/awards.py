@@ -53,13 +53,20 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
     sentence = text[start:end]
     out: list[AwardMention] = []
     delegated = _DELEGATED.search(sentence)
+    carried: list[str] | None = None  # "… trao Bằng khen …; Giấy khen của X cho …": the verb carries over
     for clause in re.finditer(r"[^;]+", sentence):
         c_start = start + clause.start()
         body = clause.group()
         give = GIVE_RE.search(body)
-        if not give or _NOT_GIVEN.search(body[: give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
+        if not give and carried is not None and re.match(rf"\s*(?:{_TYPES})", body):
+            give = re.match(r"\s*", body)
+        elif not give or _NOT_GIVEN.search(body[: give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
+            carried = None
             continue
         presenters = [p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()]
+        if not presenters and give.end() == 0 + len(give.group()) and not GIVE_RE.search(body):
+            presenters = list(carried or [])
+        carried = presenters
         found = False
         for m in AWARD_RE.finditer(body, give.start()):
             conf = m.group("conf")

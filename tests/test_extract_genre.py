@@ -1,0 +1,161 @@
+"""The recognisers on sentences of the genre that are not in the corpus: the grammar,
+not the examples. Every name, place and figure here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from antq.graph.corpus import Document
+from antq.graph.extract.pipeline import extract
+
+
+def record(text: str, date: str | None = "2024-06-15", doc: str = "t") -> dict:
+    return extract(Document(id=doc, text=text, date=date)).to_json(evidence=False)
+
+
+def people(rec: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in rec["people"]}
+
+
+def test_rank_name_then_posts_with_parent_organisation():
+    rec = record("Dự hội nghị có Đại tá Phan Văn Khiêm, Phó Cục trưởng Cục Cảnh sát hình sự, Bộ Công an.")
+    p = people(rec)["Phan Văn Khiêm"]
+    assert p["rank"] == "Đại tá"
+    assert p["posts"] == [{"title": "Phó Cục trưởng", "org": "Cục Cảnh sát hình sự"}]
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Cục Cảnh sát hình sự"] == "Bộ Công an"
+
+
+def test_post_and_organisation_before_the_name():
+    rec = record("Phó Chủ tịch UBND tỉnh Nghệ An Trịnh Thanh Hải phát biểu tại hội nghị.")
+    p = people(rec)["Trịnh Thanh Hải"]
+    assert p["rank"] is None
+    assert p["posts"] == [{"title": "Phó Chủ tịch", "org": "UBND tỉnh Nghệ An"}]
+
+
+def test_several_posts_after_commas_and_honorific():
+    rec = record("Đến dự có đồng chí Đỗ Thị Lan Anh, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa.")
+    p = people(rec)["Đỗ Thị Lan Anh"]
+    assert [q["title"] for q in p["posts"]] == ["Ủy viên Ban Thường vụ", "Trưởng Ban"]
+
+
+def test_place_name_is_not_swallowed_into_the_person():
+    rec = record("Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi Lê Văn Bình đồng chủ trì hội nghị.")
+    assert "Lê Văn Bình" in people(rec)
+    assert people(rec)["Lê Văn Bình"]["posts"][0]["org"] == "Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi"
+
+
+def test_later_mention_by_rank_is_the_same_person():
+    rec = record(
+        "Sáng 3/6, Công an tỉnh Bắc Ninh tổ chức hội nghị sơ kết 5 năm thực hiện Chương trình phối hợp số 05/CTr-CAT-MTTQ.\n"
+        "Thiếu tướng Vũ Đình Tâm, Giám đốc Công an tỉnh chủ trì hội nghị.\n"
+        "Kết luận hội nghị, Thiếu tướng Vũ Đình Tâm đề nghị các đơn vị tiếp tục phối hợp."
+    )
+    assert len(rec["people"]) == 1
+    m = rec["meetings"][0]
+    assert m["chairs"] == ["Vũ Đình Tâm"] and m["speakers"] == ["Vũ Đình Tâm"]
+    assert m["date"] == "2024-06-03"
+
+
+def test_meeting_roles_chair_attendee_speaker():
+    rec = record(
+        "Chiều 20/5, Ban Thường trực Ủy ban MTTQ Việt Nam huyện Đông Anh và Công an huyện Đông Anh tổ chức hội nghị "
+        "tổng kết công tác phối hợp năm 2023.\n"
+        "Dự hội nghị có ông Ngô Quang Huy, Phó Chủ tịch UBND huyện Đông Anh.\n"
+        "Trung tá Bùi Văn Hùng, Trưởng Công an huyện Đông Anh và bà Nguyễn Thị Hà, Chủ tịch Ủy ban MTTQ Việt Nam "
+        "huyện Đông Anh đồng chủ trì hội nghị.\n"
+        "Báo cáo tại hội nghị, Thiếu tá Đào Minh Quân, Phó Trưởng Công an huyện cho biết đã tổ chức 312 buổi tuyên truyền."
+    )
+    m = rec["meetings"][0]
+    assert m["date"] == "2024-05-20"
+    assert set(m["chairs"]) == {"Bùi Văn Hùng", "Nguyễn Thị Hà"}
+    assert m["speakers"] == ["Đào Minh Quân"]
+    assert set(m["attendees"]) == {"Bùi Văn Hùng", "Nguyễn Thị Hà", "Ngô Quang Huy", "Đào Minh Quân"}
+    assert m["organizers"] == ["Ban Thường trực Ủy ban MTTQ Việt Nam huyện Đông Anh", "Công an huyện Đông Anh"]
+    assert m["place"] == "huyện Đông Anh"
+
+
+def test_programme_number_date_parties_and_short_reference():
+    rec = record(
+        "Chương trình phối hợp số 12/CTr-BCA-MTTW ngày 5/3/2020 giữa Bộ Công an với Ban Thường trực Ủy ban Trung ương "
+        "MTTQ Việt Nam về bảo vệ an ninh trật tự giai đoạn 2020 – 2025 đã đạt nhiều kết quả.\n"
+        "Qua 4 năm thực hiện Chương trình phối hợp 12, các đơn vị đã triển khai 478 mô hình; Chỉ thị 09 được quán triệt."
+    )
+    progs = rec["programmes"]
+    assert len(progs) == 1
+    p = progs[0]
+    assert p["number"] == "12/CTr-BCA-MTTW" and p["signed"] == "2020-03-05" and p["period"] == "2020-2025"
+    assert p["parties"] == ["Bộ Công an", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"]
+
+
+@pytest.mark.parametrize(
+    "phrase, value, qualifier, unit",
+    [
+        ("thu hồi 18.902 viên đạn các loại", 18902, "exact", "viên đạn"),
+        ("tỷ lệ đạt 77,4%", 77.4, "exact", "%"),
+        ("tiếp nhận hơn 81 nghìn lượt đơn thư", 81000, "over", "lượt đơn thư"),
+        ("với gần 4 triệu ý kiến đóng góp", 4000000, "approx", "ý kiến đóng góp"),
+        ("khoảng 1,2 nghìn tin báo", 1200, "approx", "tin báo"),
+        ("có 852/1.056 thôn đăng ký", 852, "exact", "thôn đăng ký"),
+        ("trên 5.600 hộ tham gia", 5600, "over", "hộ"),
+    ],
+)
+def test_figures(phrase, value, qualifier, unit):
+    rec = record(f"Năm qua, Nhân dân đã {phrase}.")
+    stats = rec["statistics"]
+    assert len(stats) == 1, stats
+    s = stats[0]
+    assert s["value"] == value and s["qualifier"] == qualifier
+    assert s["unit"].startswith(unit.split()[0])
+
+
+def test_durations_years_and_numbered_units_are_not_figures():
+    rec = record("Trong 10 năm qua, giai đoạn 2013 – 2023, Công an phường 7 và quận 3 đã phối hợp tốt.")
+    assert rec["statistics"] == []
+
+
+def test_award_with_conferrer_recipients_and_presenter():
+    rec = record(
+        "Dịp này, Đại tá Trần Văn Nam, Giám đốc Công an tỉnh Lào Cai trao Bằng khen của Chủ tịch UBND tỉnh Lào Cai "
+        "cho 6 tập thể và 11 cá nhân; Giấy khen của Giám đốc Công an tỉnh cho 8 tập thể, 20 cá nhân."
+    )
+    awards = rec["awards"]
+    assert [(a["type"], a["conferred_by"], a["recipients"]) for a in awards] == [
+        ("Bằng khen", "Chủ tịch UBND tỉnh Lào Cai", "6 tập thể và 11 cá nhân"),
+        ("Giấy khen", "Giám đốc Công an tỉnh", "8 tập thể, 20 cá nhân"),
+    ]
+    assert awards[0]["presented_by"] == ["Trần Văn Nam"]
+    assert all(s["value"] not in (6, 11, 8, 20) for s in rec["statistics"])
+
+
+def test_registration_of_an_award_is_not_an_award():
+    rec = record("Vận động 34 tập thể đăng ký Bằng khen của Bộ Công an.")
+    assert rec["awards"] == []
+
+
+def test_bare_police_unit_resolves_to_the_article_province():
+    from antq.graph.build import extract_all
+
+    docs = [Document(id="a", text="Sáng 2/3, Công an tỉnh Hà Giang tổ chức hội nghị. Đại tá Mai Văn Lực, Giám đốc Công an tỉnh chủ trì.", date="2024-03-02")]
+    rec = extract_all(docs)[0]
+    post = rec.people[0].posts[0]
+    assert post.org == "Công an tỉnh"
+    assert post.org_key == rec.organizations[0].key
+    assert "Hà Giang" in post.org_key
+
+
+def test_abbreviation_defined_in_parentheses_names_the_body():
+    rec = record(
+        "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        "(Ban Chỉ đạo 138) huyện Cần Giờ đã họp."
+    )
+    assert [o["name"] for o in rec["organizations"]] == ["Ban Chỉ đạo 138 huyện Cần Giờ"]
+
+
+def test_evidence_offsets_point_into_the_original_text():
+    text = "Sáng 9/9, Công an quận Hai Bà Trưng tổ chức hội nghị. Thượng tá Hồ Văn Tài, Trưởng Công an quận chủ trì hội nghị."
+    rec = extract(Document(id="e", text=text, date="2024-09-10"))
+    for person in rec.people:
+        for ev in person.evidence:
+            assert text[ev.sentence_start : ev.sentence_end] == ev.sentence
+            assert person.name in text[ev.start : ev.end]
