@@ -280,7 +280,7 @@ class _Mapper:
             self.add(part, ANTQ.inMeeting, node)
             self.add(part, ANTQ.participationRole, ROLES[role])
             self.add(node, ANTQ.participation, part)
-            self.provenance(part, m.evidence)
+            self.provenance(part, m.role_evidence.get(f"{role}|{name}") or m.evidence)
         self.provenance(node, m.evidence)
 
     # ------------------------------------------------------------ awards and figures

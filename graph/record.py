@@ -93,6 +93,8 @@ class Meeting:
     organizer_keys: list[str] = field(default_factory=list)
     key: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    # Where each role was read: "chair|Trần Văn A" → the sentence saying that A chaired.
+    role_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
 @dataclass

@@ -193,6 +193,14 @@ def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meet
                 prog.parties, prog.party_keys = list(meeting.organizers), list(meeting.organizer_keys)
             if "ký kết" in m.label.lower() and not prog.signed:
                 prog.signed = meeting.date
+    for role, mentions in (("chair", m.chairs), ("attendee", m.attendees), ("speaker", m.speakers)):
+        for x in mentions:
+            s = b.sentence_of(x.start)
+            meeting.role_evidence.setdefault(f"{role}|{x.name}", []).append(b.evidence(s, x.span_start, x.span_end))
+    for role in ("chair", "speaker"):
+        for key, evs in list(meeting.role_evidence.items()):
+            if key.startswith(role + "|"):
+                meeting.role_evidence.setdefault("attendee|" + key.split("|", 1)[1], []).extend(evs)
     rec.meetings.append(meeting)
     return meeting
 
