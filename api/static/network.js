@@ -5,6 +5,8 @@
   var box = document.getElementById("cy");
   var status = document.getElementById("graph-status");
   var panel = document.getElementById("panel");
+  var panelBody = document.getElementById("panel-body");
+  var panelEmpty = document.getElementById("panel-empty");
   var KIND_COLOURS = { police: "#1f5fa8", front: "#c0392b", party: "#b8860b", government: "#2e8b57",
                        steering: "#7b4fa0", other: "#6b7280" };
   var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", organized: "#2ca02c", chaired: "#d62728",
@@ -126,6 +128,7 @@
     cy = cytoscape({ container: box, elements: elements(graph), style: style(),
                      hideEdgesOnViewport: graph.nodes.length > 300, textureOnViewport: graph.nodes.length > 300,
                      minZoom: 0.05, maxZoom: 4 });
+    window.antqNetwork = cy;  // for the browser console and the end-to-end tests
     layout();
     count();
     cy.on("tap", "node", function (ev) { openPanel(ev.target); });
@@ -156,25 +159,26 @@
       if (e.data("date")) { li.appendChild(antq.el("span", { "class": "date" }, " " + e.data("date"))); }
       list.appendChild(li);
     });
-    if (panel.hidden) { panel.hidden = false; cy.resize(); }
+    panelBody.hidden = false;
+    panelEmpty.hidden = true;
   }
 
   function closePanel() {
-    if (!panel.hidden) { panel.hidden = true; if (cy) { cy.resize(); } }
+    panelBody.hidden = true;
+    panelEmpty.hidden = false;
     if (cy) { cy.elements().unselect(); }
   }
 
-  // Add the node's neighbours (those the filters left out) from /network?start=…&depth=1, then lay out again.
+  // Add all the node's neighbours (also those the filters left out) from /network?start=…&depth=1, then lay out again.
   function expand(node) {
     var id = node.id();
     var slug = node.data("slug") || id.split("/").pop();
     antq.fetchJSON("/network?format=json&depth=1&start=" + encodeURIComponent(slug)).then(function (g) {
-      var f = filters();
       var byId = {};
       g.nodes.forEach(function (n) { byId[n.id] = n; });
       var add = { nodes: [], edges: [] };
       g.edges.forEach(function (e) {
-        if ((e.source === id || e.target === id) && edgeKept(e, f)) {
+        if (e.source === id || e.target === id) {
           var other = e.source === id ? e.target : e.source;
           if (byId[other] && !cy.getElementById(other).length) { add.nodes.push(byId[other]); }
           add.edges.push(e);
