@@ -159,3 +159,12 @@ def test_evidence_offsets_point_into_the_original_text():
         for ev in person.evidence:
             assert text[ev.sentence_start : ev.sentence_end] == ev.sentence
             assert person.name in text[ev.start : ev.end]
+
+
+def test_later_mention_by_title_alone_takes_the_role():
+    rec = record(
+        "Ngày 14/3, Công an tỉnh Yên Bái tổ chức hội nghị triển khai Chương trình phối hợp số 03/CTr-CAT-MTTQ.\n"
+        "Dự hội nghị có Thiếu tướng Tạ Quang Vinh, Phó Giám đốc Công an tỉnh Yên Bái.\n"
+        "Phát biểu tại hội nghị, Phó Giám đốc Công an tỉnh Yên Bái đề nghị các đơn vị quán triệt."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Tạ Quang Vinh"]

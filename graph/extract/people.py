@@ -101,8 +101,9 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], list[OrgMention]]:
-    """People (with rank and posts) and the organisations named in ``text[start:end]``."""
+def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], list[OrgMention], list[PostMention]]:
+    """People (with rank and posts), the organisations, and the posts named without a
+    person ("Thứ trưởng Bộ Công an nhấn mạnh …", a later mention by title) in ``text[start:end]``."""
     posts: list[PostMention] = []
     pos = start
     while True:
@@ -124,7 +125,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
     masked = _masked(text, spans)
     people: list[PersonMention] = []
     if _BYLINE.search(text, start, end):
-        return people, orgs
+        return people, orgs, []
     for m in NAME_RE.finditer(masked, start, end):
         name = m.group()
         if not _is_name(name):
@@ -149,7 +150,8 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             cursor = nxt[0].end
         person.span_end = cursor
         people.append(person)
-    return people, orgs
+    used = {id(p) for person in people for p in person.posts}
+    return people, orgs, [p for p in posts if id(p) not in used]
 
 
 def _with_parents(org: OrgMention) -> list[OrgMention]:

@@ -12,7 +12,7 @@ from antq.graph.extract import figures as figure_rec
 from antq.graph.extract import meetings as meeting_rec
 from antq.graph.extract import programmes as programme_rec
 from antq.graph.extract.orgs import OrgMention
-from antq.graph.extract.people import PersonMention, find_people, given_name_reference
+from antq.graph.extract.people import PersonMention, PostMention, find_people, given_name_reference
 from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org_key
 from antq.graph.record import (
     Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme, Statistic,
@@ -46,8 +46,9 @@ class _Builder:
         self.sents = sentences(doc.text)
         self.people: dict[int, list[PersonMention]] = {}
         self.orgs: dict[int, list[OrgMention]] = {}
+        self.titles: dict[int, list[PostMention]] = {}
         for i, s in enumerate(self.sents):
-            self.people[i], self.orgs[i] = find_people(doc.text, s.start, s.end)
+            self.people[i], self.orgs[i], self.titles[i] = find_people(doc.text, s.start, s.end)
         all_orgs = [o for os_ in self.orgs.values() for o in os_]
         self.places: DocPlaces = doc_places(all_orgs, doc.text)
 
@@ -135,6 +136,14 @@ def _people(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> 
                 if okey is not None:
                     person.posts = [p for p in person.posts if not (p.org is None and match_key(p.title) == match_key(pm.title))]
                 person.posts.append(Post(pm.title, pm.org.name if pm.org else None, okey, [b.evidence(s, pm.start, pm.end)]))
+        for post in b.titles[i]:
+            # A later mention by title alone: the one person who holds that post here.
+            okey = org_key(post.org, b.places) if post.org else None
+            holders = [p for p in rec.people if any(match_key(q.title) == match_key(post.title)
+                                                    and (okey is None or q.org_key == okey) for q in p.posts)]
+            if len(holders) == 1:
+                holders[0].evidence.append(b.evidence(s, post.start, post.end))
+                b.people[i].append(PersonMention(holders[0].name, post.start, post.end, span_start=post.start, span_end=post.end))
         for given, start, end in given_name_reference(b.doc.text, s.start, s.end):
             match = [p for p in rec.people if p.name.split()[-1] == given]
             if len(match) == 1:
