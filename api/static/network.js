@@ -110,8 +110,8 @@
     Math.random = seeded(20240412);
     try {
       cy.layout({ name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose", animate: false, randomize: true,
-                  quality: n > 600 ? "draft" : "default", nodeRepulsion: 6000, idealEdgeLength: 60, fit: true,
-                  padding: 20, numIter: n > 600 ? 1200 : 2500 }).run();
+                  quality: n > 250 ? "draft" : "default", nodeRepulsion: 6000, idealEdgeLength: 60, fit: true,
+                  padding: 20, numIter: n > 250 ? 1000 : 2500 }).run();
     } finally {
       Math.random = random;
     }
