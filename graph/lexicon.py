@@ -39,7 +39,8 @@ ORG_HEADS = (
     "Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "Ủy ban Nhân dân", "Uỷ ban Nhân dân", "UBND",
     "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
-    "Bộ Công an", "Bộ Quốc phòng", "Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ",
+    "Ban Chấp hành Trung ương Đảng", "Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư", "Ủy ban Thường vụ Quốc hội",
+    "Quốc hội", "Chính phủ", "Bộ Công an", "Bộ Quốc phòng", "Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ",
     "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
     "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban",
@@ -51,7 +52,7 @@ ORG_HEADS = (
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện",
+NEEDS_COMPLEMENT = {"Đảng bộ", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Abbreviations of the genre and their long forms (GLOSSARY.md).
@@ -97,7 +98,8 @@ SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Đinh Trương Lâm Đoàn Mai "
     "Trịnh Đào Cao Lương Hà Tạ Chu Lưu Kiều Thái Quách Hứa Tăng Vương Triệu Lại La Châu Phùng Nghiêm Từ "
     "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Ông Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "
-    "Quang Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Văn Công Mã Ksor Rơ Siu".split()
+    "Quang Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Văn Công Mã Ksor Rơ Siu Giàng Sùng Vàng Thào "
+    "Mùa Lầu Tráng Cầm Quàng Điêu Hoàng Nguyễn Y H' Rah Niê Bế Sầm Lường Lục Ma Mông Nông Triệu Đèo".split()
 )
 
 # Kinds of meeting, recognised from the words that name them.

@@ -102,7 +102,7 @@ def validate(data: Graph | Dataset) -> ValidationReport:
     started = time.perf_counter()
     union, graphs_of = _union(data)
     _, results_graph, _ = pyshacl.validate(union, shacl_graph=shapes_graph(), inference="none",
-                                           allow_warnings=True, allow_infos=True)
+                                           allow_warnings=True, allow_infos=True, inplace=True)
     results = [_result(results_graph, node, union, graphs_of)
                for node in sorted(results_graph.subjects(RDF.type, SH.ValidationResult), key=str)]
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))

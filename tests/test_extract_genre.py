@@ -168,3 +168,32 @@ def test_later_mention_by_title_alone_takes_the_role():
         "Phát biểu tại hội nghị, Phó Giám đốc Công an tỉnh Yên Bái đề nghị các đơn vị quán triệt."
     )
     assert rec["meetings"][0]["speakers"] == ["Tạ Quang Vinh"]
+
+
+def test_festival_with_central_posts_and_listed_guests():
+    rec = record(
+        "Sáng 18/8, tại thôn Đông Hạ, xã Tân Lập, huyện Sông Lô (tỉnh Vĩnh Phúc), Ban Chỉ đạo Ngày hội toàn dân bảo vệ "
+        "an ninh Tổ quốc xã Tân Lập long trọng tổ chức Ngày hội toàn dân bảo vệ ANTQ năm 2023.\n"
+        "Tới dự Ngày hội có các đồng chí: Thượng tướng Lương Văn Quế, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an; "
+        "Đỗ Văn Kha, Bí thư Trung ương Đảng, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam.\n"
+        "Phát biểu tại Ngày hội, Thượng tướng Lương Văn Quế biểu dương những kết quả đạt được.",
+        date="2023-08-20",
+    )
+    m = rec["meetings"][0]
+    assert m["label"].startswith("Ngày hội toàn dân") and m["date"] == "2023-08-18"
+    assert m["organizers"] == ["Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc xã Tân Lập"]
+    assert set(m["attendees"]) == {"Lương Văn Quế", "Đỗ Văn Kha"} and m["speakers"] == ["Lương Văn Quế"]
+    assert [q["title"] for q in people(rec)["Lương Văn Quế"]["posts"]] == ["Ủy viên", "Thứ trưởng"]
+
+
+def test_order_conferred_on_a_unit_on_behalf_of_the_president():
+    rec = record(
+        "Chiều 26/12, UBND huyện Mường Tè tổ chức Lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Ba.\n"
+        "Đồng chí Giàng A Sử, Phó Chủ tịch UBND tỉnh Lai Châu và đồng chí Lò Văn Mạnh, Bí thư Huyện ủy Mường Tè đồng chủ trì buổi lễ.\n"
+        "Thừa ủy quyền của Chủ tịch nước, đồng chí Giàng A Sử trao Huân chương Bảo vệ Tổ quốc hạng Ba cho Công an huyện Mường Tè.",
+        date="2024-12-27",
+    )
+    assert set(rec["meetings"][0]["chairs"]) == {"Giàng A Sử", "Lò Văn Mạnh"}
+    (award,) = rec["awards"]
+    assert award["type"] == "Huân chương" and award["conferred_by"] == "Chủ tịch nước"
+    assert award["recipients"] == "Công an huyện Mường Tè" and award["presented_by"] == ["Giàng A Sử"]

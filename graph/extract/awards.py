@@ -14,11 +14,15 @@ from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
 _RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình)"
+# A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
+_NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
+# An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
+_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Trường|Nhân dân|tập thể)[^,;.]{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
 AWARD_RE = re.compile(
-    rf"(?P<type>{_TYPES})(?:\s+(?:hạng\s+\w+|Bảo vệ an ninh Tổ quốc|vì an ninh Tổ quốc|“[^”]{{1,60}}”))?"
+    rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>[^,;.]+?))?"
     rf"(?=\s+cho\s+|\s*[,;.]|\s+và\s+|$)"
-    rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*))?"
+    rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
 )
 GIVE_RE = re.compile(r"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng)(?![\w])")
 COMMEND_RE = re.compile(

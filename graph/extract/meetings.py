@@ -22,7 +22,10 @@ _KIND_AFTER_ORGANISE = re.compile(r"\s+(tổng kết|sơ kết|triển khai|ký 
 _LABEL_CUT = re.compile(
     r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
 )
-_AT_PLACE = re.compile(rf"(?<![\w])tại\s+((?:TP\.?\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})")
+_AT_PLACE = re.compile(
+    rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
+    rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
+)
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía)(?![\w])")
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _SPEAK = re.compile(
@@ -58,7 +61,9 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
     """The event an article reports, from its lead sentence (one of the first few)."""
     for idx, s in enumerate(sents[:8]):
         organise = _ORGANISE.search(s.text)
-        noun = _NOUN.search(s.text) or (_KIND_AFTER_ORGANISE.match(s.text, organise.end()) if organise else None)
+        # The event is what is organised ("… tổ chức Ngày hội …"), not a board named after it.
+        noun = (_NOUN.search(s.text, organise.end()) if organise else None) or _NOUN.search(s.text)
+        noun = noun or (_KIND_AFTER_ORGANISE.match(s.text, organise.end()) if organise else None)
         if noun and noun.re is _KIND_AFTER_ORGANISE:
             noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
         when = dates.meeting_date(s.text, article_date)

@@ -50,7 +50,7 @@ _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo về khi thì mà này đó nhằm để từ "
-    "năm ngày nhấn yêu ghi".split()
+    "năm nhấn yêu ghi".split()
 )
 _BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị")
@@ -101,6 +101,11 @@ def _body(text: str, pos: int) -> int:
         if m.start() != end or count >= _MAX_BODY:
             break
         word = m.group(1).strip("“”\"")
+        if word.lower() == "ngày" and re.match(r"\s*\d", text[m.end():]):
+            break
+        loc = _LOCATION.match(text, m.start()) if count else None
+        if loc and (loc.group("place") or loc.group("city")):
+            break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:
             break
         prog = _PROGRAMME_IN_NAME.match(text, m.start(1))

@@ -29,7 +29,8 @@ TITLE_RE = re.compile(
 )
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
-NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+{CAP_WORD}){{1,3}}{_WE}")
+# Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
+NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
 
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Mai Anh") names no official.
