@@ -65,7 +65,7 @@ def build(
 
     s = load_settings(corpus=str(corpus) if corpus else None, data_dir=str(data_dir) if data_dir else None)
     try:
-        summary = run_build(Path(s.corpus), s.data_path, s.base_iri, progress=_progress)
+        summary = run_build(Path(s.corpus), s.data_path, s.base_iri, progress=_progress, extra_shapes=s.shapes or None)
     except GraphInvalid as exc:
         typer.echo(exc.report.text(), err=True)
         _fail("the graph violates the SHACL shapes; nothing was published")
@@ -173,7 +173,8 @@ def serve(
         _fail("--writable needs a token: set ANTQ_UPDATE_TOKEN")
     if not is_current(Path(s.corpus), s.data_path, s.base_iri):
         try:
-            typer.echo(run_build(Path(s.corpus), s.data_path, s.base_iri, progress=_progress).text(), err=True)
+            typer.echo(run_build(Path(s.corpus), s.data_path, s.base_iri, progress=_progress,
+                                 extra_shapes=s.shapes or None).text(), err=True)
         except GraphInvalid as exc:
             typer.echo(exc.report.text(), err=True)
             _fail("the graph violates the SHACL shapes; not serving it")

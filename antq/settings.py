@@ -26,6 +26,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("corpus", "corpus", "Folder, file or JSON Lines file of articles to build from."),
     Setting("data_dir", ".antq", "Where the built graph, its manifest and the SHACL report are written."),
+    Setting("shapes", "", "Extra SHACL shapes (Turtle) a deployment adds to ontology/shapes.ttl for the build's gate."),
     Setting("base_iri", "http://127.0.0.1:8000/", "Base of every entity IRI; entity pages are served under it."),
     Setting("host", "127.0.0.1", "Interface the server listens on."),
     Setting("port", 8000, "Port the server listens on."),
@@ -47,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     corpus: str
     data_dir: str
+    shapes: str
     base_iri: str
     host: str
     port: int

@@ -107,10 +107,20 @@ def _write_atomic(path: Path, write: Callable[[Any], None], mode: str = "w") -> 
         raise
 
 
-def build(corpus: Path, data_dir: Path, base_iri: str, *, progress: Callable[[Iterable], Iterable] = lambda x: x) -> BuildSummary:
+def build(corpus: Path, data_dir: Path, base_iri: str, *, progress: Callable[[Iterable], Iterable] = lambda x: x,
+          extra_shapes: Path | None = None) -> BuildSummary:
     """Build, validate and write the graph; raises GraphInvalid (nothing published) on violations."""
+    from rdflib import Graph
+
     from antq.graph.rdf import records_to_dataset
     from antq.graph.validate import GraphInvalid, validate
+
+    shapes = None
+    if extra_shapes:
+        try:
+            shapes = Graph().parse(Path(extra_shapes), format="turtle")
+        except Exception as exc:  # noqa: BLE001 - any parse failure is the user's file
+            raise BuildError(f"{extra_shapes}: not readable as Turtle SHACL shapes ({exc})") from None
 
     started = time.monotonic()
     docs, errors = load_corpus(Path(corpus))
@@ -119,7 +129,7 @@ def build(corpus: Path, data_dir: Path, base_iri: str, *, progress: Callable[[It
         raise BuildError(f"{corpus}: nothing to build ({detail})")
     records = extract_all(docs, progress)
     dataset = records_to_dataset(records, base_iri)
-    report = validate(dataset)
+    report = validate(dataset, shapes)
     data_dir = Path(data_dir)
     _write_atomic(data_dir / REPORT_FILE, lambda fh: json.dump(report.to_json(), fh, ensure_ascii=False, indent=1))
     if not report.conforms:

@@ -96,12 +96,16 @@ def shapes_graph() -> Graph:
     return Graph().parse(data=_shapes_turtle(), format="turtle")
 
 
-def validate(data: Graph | Dataset) -> ValidationReport:
+def validate(data: Graph | Dataset, extra_shapes: Graph | None = None) -> ValidationReport:
     """Check ``data`` (a document graph, or a Dataset with one named graph per document)
-    against the shapes; the ontology's concept schemes are added so concepts resolve."""
+    against the shapes (plus a deployment's own ``extra_shapes``); the ontology's concept
+    schemes are added so concepts resolve."""
     started = time.perf_counter()
     union, graphs_of = _union(data)
-    _, results_graph, _ = pyshacl.validate(union, shacl_graph=shapes_graph(), inference="none",
+    shapes = shapes_graph()
+    if extra_shapes is not None:
+        shapes += extra_shapes
+    _, results_graph, _ = pyshacl.validate(union, shacl_graph=shapes, inference="none",
                                            allow_warnings=True, allow_infos=True, inplace=True)
     results = [_result(results_graph, node, union, graphs_of)
                for node in sorted(results_graph.subjects(RDF.type, SH.ValidationResult), key=str)]

@@ -122,3 +122,32 @@ def test_eval_meets_the_targets(shared_dir):
     print(f"macro F1: corpus {corpus_f1:.3f}, corpus-dev {dev_f1:.3f}")
     assert corpus_f1 >= 0.95
     assert dev_f1 >= 0.90
+
+
+def test_build_refuses_a_graph_that_violates_the_shapes(built, tmp_path):
+    """A deployment's stricter shape that the corpus cannot meet: the build prints the report,
+    exits non-zero and leaves the graph already published untouched."""
+    strict = tmp_path / "strict.ttl"
+    strict.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .\n"
+        "<urn:test:PersonNeedsEmail> a sh:NodeShape ; sh:targetClass schema:Person ;\n"
+        "  sh:property [ sh:path schema:email ; sh:minCount 1 ; sh:message \"every person needs an e-mail\" ] .\n",
+        encoding="utf-8",
+    )
+    before = (built / "graph.nq").read_bytes()
+    env = {**__import__("os").environ, "ANTQ_SHAPES": str(strict)}
+    run = antq("build", str(ROOT / "corpus"), "--data-dir", str(built), env=env)
+    assert run.returncode == 1
+    assert "every person needs an e-mail" in run.stderr
+    assert "email" in run.stderr.replace("every person needs an e-mail", "")  # the path is named too
+    assert "001_4b437488db5ce7dc" in run.stderr  # the source document is named
+    assert "nothing was published" in run.stderr
+    assert (built / "graph.nq").read_bytes() == before
+
+
+def test_settings_are_documented():
+    from antq.settings import SETTINGS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [s.env for s in SETTINGS if f"`{s.env}`" not in readme]
+    assert not missing, f"settings missing from README.md: {missing}"
