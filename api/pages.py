@@ -37,8 +37,8 @@ templates = Jinja2Templates(directory=HERE / "templates")
 class VendorFiles:
     """/vendor: the npm libraries, or a plain 503 that says how to install them."""
 
-    def __init__(self) -> None:
-        self.files = StaticFiles(directory=VENDOR_DIR) if VENDOR_DIR.is_dir() else None
+    def __init__(self, directory: Path = VENDOR_DIR) -> None:
+        self.files = StaticFiles(directory=directory) if directory.is_dir() else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.files is None:

@@ -275,3 +275,25 @@ def test_entity_iri_opened_in_a_browser_lands_on_its_page(server: Server) -> Non
     r = httpx.get(server.url + path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<h1>Trần Minh Khoa</h1>" in r.text
+
+
+def test_missing_front_end_libraries_get_a_clear_message(tmp_path: Path) -> None:
+    """Without `npm ci --prefix api/static`, /vendor answers 503 with the command to run, not a crash."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from starlette.applications import Starlette
+
+    from antq.api.pages import VendorFiles
+
+    app = Starlette()
+    app.mount("/vendor", VendorFiles(tmp_path / "node_modules"))
+
+    async def get() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            return await client.get("/vendor/cytoscape/dist/cytoscape.min.js")
+
+    with ThreadPoolExecutor(1) as pool:  # playwright's sync API keeps an event loop in this thread
+        r = pool.submit(asyncio.run, get()).result()
+    assert r.status_code == 503
+    assert "npm ci --prefix api/static" in r.text
