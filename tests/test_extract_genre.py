@@ -197,3 +197,15 @@ def test_order_conferred_on_a_unit_on_behalf_of_the_president():
     (award,) = rec["awards"]
     assert award["type"] == "Huân chương" and award["conferred_by"] == "Chủ tịch nước"
     assert award["recipients"] == "Công an huyện Mường Tè" and award["presented_by"] == ["Giàng A Sử"]
+
+
+def test_chairs_named_after_the_verb_and_posts_after_a_dash():
+    rec = record(
+        "Ngày 10/10, Công an thành phố Thủ Đức tổ chức hội nghị sơ kết công tác phối hợp.\n"
+        "Chủ trì hội nghị có Đại tá Lâm Văn Tú – Trưởng Công an thành phố Thủ Đức và bà Vương Thị Hạnh – Chủ tịch "
+        "Ủy ban MTTQ Việt Nam thành phố Thủ Đức. Dự hội nghị có ông Kiều Văn Phong, Phó Chủ tịch UBND thành phố Thủ Đức."
+    )
+    m = rec["meetings"][0]
+    assert set(m["chairs"]) == {"Lâm Văn Tú", "Vương Thị Hạnh"}
+    assert "Kiều Văn Phong" in m["attendees"] and "Kiều Văn Phong" not in m["chairs"]
+    assert people(rec)["Lâm Văn Tú"]["posts"] == [{"title": "Trưởng", "org": "Công an thành phố Thủ Đức"}]

@@ -27,6 +27,7 @@ _AT_PLACE = re.compile(
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía)(?![\w])")
+_CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.]{0,20}?\s*(?:có|là|gồm)\s")
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày)(?![\w])"
@@ -102,14 +103,20 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
         if not mentions:
             continue
         chair = _CHAIR.search(s.text)
-        if chair:
+        lead_chair = _CHAIR_FIRST.match(s.text)
+        if lead_chair:
+            # "Chủ trì hội nghị có đồng chí A, …; đồng chí B, …": the chairs follow the verb.
+            stop = _ATTEND.search(s.text, lead_chair.end())
+            limit = s.start + (stop.start() if stop else len(s.text))
+            meeting.chairs += [p for p in mentions if p.start < limit]
+        elif chair:
             cpos = s.start + chair.start()
             for c_start, c_end, body in _clauses(s):
                 if c_start > cpos or _ATTEND.search(body[:40]):
                     continue
                 meeting.chairs += [p for p in mentions if c_start <= p.start and p.end <= min(c_end, cpos)]
         if _ATTEND.search(s.text[:60]):
-            meeting.attendees += [p for p in mentions if not chair or p.end <= s.start + chair.start() or True]
+            meeting.attendees += mentions
         speak = _SPEAK.search(s.text)
         if speak and not _NO_SPEAK.search(s.text[: speak.start() + 20]):
             spos = s.start + speak.start()

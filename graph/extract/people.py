@@ -143,7 +143,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             person.span_start = min(person.span_start, pre[-1].start)
         cursor = m.end()
         while True:
-            sep = re.match(r"\s*,\s*|\s+-\s+|\s*\(\s*", text[cursor:end])
+            sep = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[cursor:end])
             nxt = [p for p in posts if sep and p.start == cursor + sep.end()]
             if not nxt:
                 break
