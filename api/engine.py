@@ -1,21 +1,32 @@
 """The query engine every handler goes through (SPARQL endpoint and REST alike).
 
-Interface (stable; the internals will move queries to worker processes with a real timeout):
+Interface (stable):
 
     engine = QueryEngine.from_nquads(path, settings)
     rows = await engine.select(query, bindings={"person": URIRef(...)})
         # -> list of dicts: variable -> SPARQL-JSON term dict
         #    {"type": "uri"|"literal"|"bnode", "value": str, "datatype"?: str, "xml:lang"?: str}
-    triples_bytes, media_type = await engine.construct(query, bindings, media_type="text/turtle")
+    ok = await engine.ask(query, bindings)
+    data, media_type = await engine.construct(query, bindings, media_type="text/turtle")
+    result = await engine.execute(query, bindings=..., default_graphs=..., named_graphs=...)  # QueryResult
+    await engine.update(text, using_graphs=..., using_named_graphs=...)
+    await engine.replace_graph(graph_iri, ntriples) / remove_graph(graph_iri) / reload(path)
+    engine.close()
 
-``bindings`` are rdflib terms bound to query variables by the engine itself (never pasted
-into the query text), so user input cannot change a query's shape.
+``bindings`` are rdflib terms (or plain Python values) bound to query variables by the
+store itself — pyoxigraph substitutions, or a VALUES block of serialised terms for an
+external store — never pasted into the query text, so input cannot change a query's shape.
+
+Queries never run on the event loop: the embedded store answers from worker processes
+that are killed past ``settings.timeout``; an external store is called from a thread with
+an HTTP timeout. SELECT rows and CONSTRUCT triples are capped at ``settings.max_rows``
+(the result is truncated and ``QueryResult.truncated`` is set).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +34,17 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from antq.api.errors import OperationRefused
+from antq.graph.sparql_text import keywords_used
+from antq.graph.store import (MalformedQueryError, OxigraphStore, QueryResult, Store, StoreError,
+                              open_store, term_to_json)
+from antq.settings import Settings, load_settings
 
-def to_ox(term: Identifier | str | int | float) -> Any:
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def to_ox(term: Identifier | str | int | float | bool) -> Any:
+    """An rdflib term or a plain Python value as a pyoxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -36,46 +56,116 @@ def to_ox(term: Identifier | str | int | float) -> Any:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     if isinstance(term, bool):
-        return ox.Literal("true" if term else "false", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal("true" if term else "false", datatype=ox.NamedNode(XSD + "boolean"))
     if isinstance(term, int):
-        return ox.Literal(str(term), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(str(term), datatype=ox.NamedNode(XSD + "integer"))
     if isinstance(term, float):
-        return ox.Literal(repr(term), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+        return ox.Literal(repr(term), datatype=ox.NamedNode(XSD + "double"))
     return ox.Literal(str(term))
 
 
-def term_json(term: Any) -> dict[str, str] | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
+term_json = term_to_json  # kept for callers of the first version of this module
+
+
+def bindings_json(bindings: Mapping[str, Any] | None) -> dict[str, dict[str, str]]:
+    try:
+        return {k.lstrip("?$"): term_to_json(to_ox(v)) for k, v in (bindings or {}).items()}
+    except ValueError as e:
+        raise MalformedQueryError(f"invalid bound value in {dict(bindings or {})!r}: {e}") from None
 
 
 class QueryEngine:
-    """Temporary in-process implementation; see the module docstring for the contract."""
+    """Runs queries and updates on one store with the server's limits; see the module docstring."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, settings: Settings, store: Store) -> None:
+        self.settings = settings
         self.store = store
+        self.base_iri = settings.base_iri.rstrip("/") + "/sparql"
+        self._pool = None
+        if isinstance(store, OxigraphStore):
+            from antq.api.workers import WorkerPool
+
+            self._pool = WorkerPool(store, settings.workers, settings.timeout)
 
     @classmethod
-    def from_nquads(cls, path: Path, settings: Any = None) -> "QueryEngine":
-        store = ox.Store()
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        return cls(store)
+    def from_nquads(cls, path: Path | str | None, settings: Settings | None = None) -> "QueryEngine":
+        """Load ``path`` (the build's graph.nq) into the configured store and start the workers.
+
+        For an external store the file is pushed to it graph by graph; pass None to serve
+        what the external store already holds.
+        """
+        settings = settings or load_settings()
+        return cls(settings, open_store(settings, Path(path) if path is not None else None))
+
+    @property
+    def restarts(self) -> int:
+        """How many workers were killed and replaced (after timeouts or crashes)."""
+        return self._pool.restarts if self._pool else 0
+
+    async def _call(self, op: str, kwargs: dict[str, Any], write: bool = False) -> Any:
+        if self._pool is None:
+            return await asyncio.to_thread(getattr(self.store, op), **kwargs)
+        if write:
+            return await asyncio.to_thread(self._pool.write, op, kwargs, op == "update")
+        return await asyncio.to_thread(self._pool.run, op, kwargs)
+
+    def _guard(self, text: str, keywords: Sequence[str]) -> None:
+        if not self.settings.allow_service:
+            used = keywords_used(text, keywords)
+            if used:
+                raise OperationRefused(used)
+
+    async def execute(self, query: str, *, bindings: Mapping[str, Any] | None = None,
+                      default_graphs: Sequence[str] | None = None,
+                      named_graphs: Sequence[str] | None = None) -> QueryResult:
+        """Any query form; the dataset arguments are the protocol's default-/named-graph-uri."""
+        self._guard(query, ["SERVICE"])
+        kwargs = {"query": query, "bindings": bindings_json(bindings), "default_graphs": default_graphs,
+                  "named_graphs": named_graphs, "max_rows": self.settings.max_rows, "base_iri": self.base_iri}
+        return await self._call("query", kwargs)
 
     async def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        def run() -> list[dict[str, Any]]:
-            subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-            res = self.store.query(query, use_default_graph_as_union=True, substitutions=subs)
-            names = [v.value for v in res.variables]
-            return [{n: term_json(sol[n]) for n in names if sol[n] is not None} for sol in res]
+        result = await self.execute(query, bindings=bindings)
+        if result.kind != "bindings":
+            raise StoreError(f"select() needs a SELECT query, got a {result.kind} result")
+        return result.rows
 
-        return await asyncio.to_thread(run)
+    async def ask(self, query: str, bindings: Mapping[str, Any] | None = None) -> bool:
+        result = await self.execute(query, bindings=bindings)
+        if result.kind != "boolean":
+            raise StoreError(f"ask() needs an ASK query, got a {result.kind} result")
+        return bool(result.boolean)
+
+    async def construct(self, query: str, bindings: Mapping[str, Any] | None = None,
+                        media_type: str = "text/turtle") -> tuple[bytes, str]:
+        from antq.api.formats import serialize_graph
+
+        result = await self.execute(query, bindings=bindings)
+        if result.kind != "graph":
+            raise StoreError(f"construct() needs a CONSTRUCT or DESCRIBE query, got a {result.kind} result")
+        return serialize_graph(result.ntriples, media_type), media_type
+
+    async def update(self, update: str, *, using_graphs: Sequence[str] = (),
+                     using_named_graphs: Sequence[str] = ()) -> None:
+        """A SPARQL update; callers check permission (writable + token) before calling."""
+        self._guard(update, ["SERVICE", "LOAD"])
+        kwargs = {"update": update, "using_graphs": list(using_graphs),
+                  "using_named_graphs": list(using_named_graphs), "base_iri": self.base_iri}
+        await self._call("update", kwargs, write=True)
+
+    async def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
+        await self._call("replace_graph", {"graph_iri": graph_iri, "ntriples": ntriples}, write=True)
+
+    async def remove_graph(self, graph_iri: str) -> None:
+        await self._call("remove_graph", {"graph_iri": graph_iri}, write=True)
+
+    async def reload(self, path: Path) -> None:
+        """Replace everything with a freshly built N-Quads file."""
+        await self._call("load_nquads", {"path": Path(path)}, write=True)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+        closer = getattr(self.store, "close", None)
+        if closer is not None:
+            closer()
