@@ -209,3 +209,18 @@ def test_chairs_named_after_the_verb_and_posts_after_a_dash():
     assert set(m["chairs"]) == {"Lâm Văn Tú", "Vương Thị Hạnh"}
     assert "Kiều Văn Phong" in m["attendees"] and "Kiều Văn Phong" not in m["chairs"]
     assert people(rec)["Lâm Văn Tú"]["posts"] == [{"title": "Trưởng", "org": "Công an thành phố Thủ Đức"}]
+
+
+def test_short_form_defined_in_parentheses_is_the_same_body():
+    rec = record(
+        "Phòng Cảnh sát hình sự (PC02) Công an tỉnh Sơn La đã phối hợp với Ủy ban MTTQ Việt Nam tỉnh Sơn La.\n"
+        "Dự hội nghị có Trung tá Quàng Văn Thái, Trưởng PC02; PC02 cũng tham gia."
+    )
+    from antq.graph.build import extract_all
+
+    full = extract_all([Document(id="x", text=(
+        "Phòng Cảnh sát hình sự (PC02) Công an tỉnh Sơn La đã phối hợp.\nDự có Trung tá Quàng Văn Thái, Trưởng PC02."), date="2024-01-01")])[0]
+    post = full.people[0].posts[0]
+    assert post.org == "PC02"
+    assert post.org_key == next(o.key for o in full.organizations if o.name.startswith("Phòng Cảnh sát hình sự"))
+    assert "Quàng Văn Thái" in people(rec)

@@ -9,6 +9,9 @@ The parser reads from a head noun rightwards; a trailing ", <organisation>" or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from antq.graph import lexicon
@@ -26,6 +29,40 @@ class OrgMention:
     place: str | None = None  # "Hà Tĩnh", "1", "TPHCM"
     parent: "OrgMention | None" = None
     generic: bool = False  # "Công an các cấp", "UBND các huyện": not one body
+    expands: "OrgMention | None" = None  # a short form the article defined: the long mention
+
+
+# Short forms an article defines for its bodies, e.g. "Phòng Cảnh sát hình sự (PC02)": while
+# one document is read, "PC02" is an organisation mention standing for the long name.
+_DOCUMENT_ABBREVIATIONS: ContextVar[dict[str, OrgMention]] = ContextVar("document_abbreviations", default={})
+_DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ0-9&.\-]{1,11})\s*\)")
+
+
+@contextmanager
+def document_abbreviations(text: str) -> Iterator[dict[str, OrgMention]]:
+    """Collect the "<organisation> (<SHORT>)" definitions of ``text`` and make the short
+    forms recognisable while the block runs."""
+    defined: dict[str, OrgMention] = {}
+    for d in _DEFINITION.finditer(text):
+        short = d.group(1)
+        if sum(c.isupper() for c in short) < 2 or short in ("ANTT", "ANTQ", "TNXH", "PCCC", "TTATXH", "BVANTQ"):
+            continue
+        line_start = max(text.rfind("\n", 0, d.start()) + 1, d.start() - 200)
+        before = [o for o in find_orgs(text, line_start, d.start()) if not o.generic and o.end == len(text[: d.start()].rstrip())]
+        if before and before[-1].name != short:
+            defined.setdefault(short, before[-1])
+    token = _DOCUMENT_ABBREVIATIONS.set(defined)
+    try:
+        yield defined
+    finally:
+        _DOCUMENT_ABBREVIATIONS.reset(token)
+
+
+def _defined_at(text: str, pos: int) -> OrgMention | None:
+    for short, long in _DOCUMENT_ABBREVIATIONS.get().items():
+        if text.startswith(short, pos) and not text[pos + len(short) : pos + len(short) + 1].isalnum():
+            return OrgMention(short, pos, pos + len(short), short, long.unit, long.place, expands=long)
+    return None
 
 
 def _alt(words) -> str:  # noqa: ANN001
@@ -124,7 +161,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     """The organisation whose head noun starts at ``pos``, or None."""
     m = _HEAD.match(text, pos) or _ABBR_ORG.match(text, pos)
     if not m:
-        return None
+        return _defined_at(text, pos)
     head = m.group()
     end = m.end()
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
@@ -249,8 +286,13 @@ def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMent
     end = len(text) if end is None else end
     out: list[OrgMention] = []
     pos = start
+    defined = _DOCUMENT_ABBREVIATIONS.get()
+    short_forms = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w])") if defined else None
     while pos < end:
         m = _ANY_HEAD.search(text, pos, end)
+        s = short_forms.search(text, pos, end) if short_forms else None
+        if s and (not m or s.start() < m.start()):
+            m = s
         if not m:
             break
         org = org_at(text, m.start(), end)

@@ -11,7 +11,7 @@ from antq.graph.extract import awards as award_rec
 from antq.graph.extract import figures as figure_rec
 from antq.graph.extract import meetings as meeting_rec
 from antq.graph.extract import programmes as programme_rec
-from antq.graph.extract.orgs import OrgMention
+from antq.graph.extract.orgs import OrgMention, document_abbreviations
 from antq.graph.extract.people import PersonMention, PostMention, find_people, given_name_reference
 from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org_key
 from antq.graph.record import (
@@ -61,6 +61,11 @@ class _Builder:
 
 def extract(doc: Document) -> DocumentRecord:
     """The extraction record of one document."""
+    with document_abbreviations(doc.text):
+        return _extract(doc)
+
+
+def _extract(doc: Document) -> DocumentRecord:
     b = _Builder(doc)
     rec = DocumentRecord(doc=doc.id, title=doc.title, date=doc.date, url=doc.url, source=doc.source,
                          province=b.places.province, text=doc.text)

@@ -75,6 +75,8 @@ def _expand(name: str) -> str:
 
 
 def org_key(org: OrgMention, places: DocPlaces) -> str:
+    if org.expands is not None:
+        return org_key(org.expands, places)
     name = org.name
     if org.parent is not None and org.parent.start >= org.end:
         pass  # "Cục X, Bộ Công an": the parent is a separate node
