@@ -16,7 +16,7 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 
-from antq.api.rest_common import CachedRoute, entity_iri, label, select, slug_of, val
+from antq.api.rest_common import CachedRoute, entity_iri, label, one, rel, select, slug_of, val
 from antq.api.search import fold
 from antq.graph.iris import ANTQ
 
@@ -28,8 +28,8 @@ MEDIA = {
     "gexf": ("application/gexf+xml", nx.generate_gexf),
 }
 
-_ORGS = "SELECT DISTINCT ?o ?ol ?k ?place WHERE { ?o a org:Organization . " + label("o", "ol") + \
-    "OPTIONAL { ?o antq:bodyKind ?k } OPTIONAL { ?o antq:servesArea ?pl . " + label("pl", "place") + "} }"
+_ORGS = ("SELECT ?o ?ol ?k ?place WHERE { { SELECT DISTINCT ?o WHERE { ?o a org:Organization } } " + label("o", "ol")
+         + one("o", "antq:bodyKind", "k") + rel("o", "antq:servesArea", "pl", "place") + "}")
 _SUBS = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf ?b }"
 _POSTS = "SELECT DISTINCT ?p ?pl ?o ?date WHERE { ?m org:member ?p ; org:organization ?o . " + label("p", "pl") + \
     "OPTIONAL { ?m antq:observedOn ?date } }"
@@ -37,8 +37,9 @@ _ROLES = """SELECT DISTINCT ?p ?pl ?rel ?o ?date WHERE {
   { ?m antq:chair ?p BIND("chaired" AS ?rel) } UNION { ?m schema:attendee ?p BIND("attended" AS ?rel) }
   ?m schema:organizer ?o . """ + label("p", "pl") + """ OPTIONAL { ?m schema:startDate ?date } }"""
 _PROGRAMMES = """SELECT DISTINCT ?g ?gl ?o ?rel ?date WHERE {
-  { ?g antq:party ?o BIND("partyTo" AS ?rel) } UNION { ?g antq:implementedBy ?o BIND("implements" AS ?rel) }
-  UNION { ?m schema:about ?g ; schema:organizer ?o BIND("organized" AS ?rel) OPTIONAL { ?m schema:startDate ?date } }
+  { SELECT DISTINCT ?g ?o ?rel ?date WHERE {
+    { ?g antq:party ?o BIND("partyTo" AS ?rel) } UNION { ?g antq:implementedBy ?o BIND("implements" AS ?rel) }
+    UNION { ?m schema:about ?g ; schema:organizer ?o BIND("organized" AS ?rel) OPTIONAL { ?m schema:startDate ?date } } } }
   """ + label("g", "gl") + "}"
 
 

@@ -93,12 +93,39 @@ def kind_of(iri: str, base: str) -> str | None:
     return parts[0] if len(parts) == 2 else None
 
 
-def label(var: str, out: str) -> str:
-    """SPARQL fragment binding ``?out`` to the best Vietnamese (or untagged) label of ``?var``."""
-    parts = []
-    for i, prop in enumerate(("skos:prefLabel", "schema:name", "rdfs:label"), 1):
-        parts.append(f'OPTIONAL {{ ?{var} {prop} ?{out}_{i} FILTER(LANG(?{out}_{i}) IN ("", "vi")) }} ')
-    return "".join(parts) + f"BIND(COALESCE(?{out}_1, ?{out}_2, ?{out}_3) AS ?{out}) "
+# The union default graph repeats a triple once per document graph holding it, so an entity
+# named in k articles matches every pattern k times; joining several such patterns multiplies
+# rows (k^n). The fragments below read each attribute through a correlated LATERAL subquery
+# that returns at most one row, so the cost stays linear in k. (A LATERAL subquery must
+# project the outer variable to be correlated with it.)
+_LABELS = "skos:prefLabel|schema:name|rdfs:label"
+_VI = 'FILTER(!isLiteral({x}) || LANG({x}) IN ("", "vi"))'
+
+
+def entities(cls: str) -> str:
+    """Each ``?e`` of class ``cls`` once."""
+    return f"{{ SELECT DISTINCT ?e WHERE {{ ?e a {cls} }} }} "
+
+
+def label(var: str, out: str, agg: str = "MIN") -> str:
+    """Bind ``?out`` to a Vietnamese (or untagged) label of ``?var`` (unbound when it has none)."""
+    return (
+        f"LATERAL {{ OPTIONAL {{ SELECT ?{var} ({agg}(?{out}_x) AS ?{out}) WHERE {{ ?{var} {_LABELS} ?{out}_x "
+        f"{_VI.format(x='?' + out + '_x')} }} GROUP BY ?{var} }} }} "
+    )
+
+
+def one(var: str, prop: str, out: str) -> str:
+    """Bind ``?out`` to one value of ``?var prop`` (the least), or leave it unbound."""
+    return f"LATERAL {{ OPTIONAL {{ SELECT ?{var} (MIN(?{out}_x) AS ?{out}) WHERE {{ ?{var} {prop} ?{out}_x }} GROUP BY ?{var} }} }} "
+
+
+def rel(var: str, prop: str, out: str, out_label: str) -> str:
+    """Bind ``?out`` to one node linked by ``prop`` and ``?out_label`` to its label, as a pair."""
+    return (
+        f"LATERAL {{ OPTIONAL {{ SELECT ?{var} ?{out} ?{out_label} WHERE {{ ?{var} {prop} ?{out} . "
+        f"OPTIONAL {{ ?{out} {_LABELS} ?{out_label} {_VI.format(x='?' + out_label)} }} }} ORDER BY ?{out} ?{out_label} LIMIT 1 }} }} "
+    )
 
 
 def unique(rows: list[Row], *names: str) -> list[Row]:

@@ -16,6 +16,7 @@ from antq.api.rest_common import (
     entity_iri,
     evidence_of,
     fetch_page,
+    entities,
     label,
     next_link,
     not_found,
@@ -65,7 +66,7 @@ class StatisticItem(BaseModel):
 
 
 _AWARD_WHERE = (
-    "?e a antq:Award . "
+    entities("antq:Award")
     + "OPTIONAL { ?e antq:awardType ?t . " + label("t", "tl") + "} "
     + "OPTIONAL { ?e antq:conferredBy ?c . " + label("c", "cl") + "} "
     + "OPTIONAL { ?e antq:conferrerLabel ?cw } OPTIONAL { ?e antq:recipientsText ?rt } "
@@ -86,7 +87,7 @@ _AWARD_COLUMNS = (
 )
 
 _STAT_WHERE = (
-    "?e a antq:Figure . "
+    entities("antq:Figure") +
     "OPTIONAL { ?e antq:figureText ?tx } OPTIONAL { ?e sdmx-measure:obsValue ?v } OPTIONAL { ?e antq:unit ?u } "
     "OPTIONAL { ?e antq:qualifier ?ql } OPTIONAL { ?e antq:ofTotal ?of } OPTIONAL { ?e sdmx-dimension:refPeriod ?per } "
     "OPTIONAL { ?e sdmx-dimension:refArea ?pl . " + label("pl", "pll") + "} "

@@ -21,7 +21,10 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    entities,
     label,
+    one,
+    rel,
     next_link,
     not_found,
     ref,
@@ -60,11 +63,8 @@ class MeetingDetail(MeetingItem):
 
 
 _WHERE = (
-    "?e a antq:Meeting . " + label("e", "lab")
-    + "OPTIONAL { ?e schema:startDate ?d } "
-    + "OPTIONAL { ?e schema:location ?pl . " + label("pl", "pll") + "} "
-    + "OPTIONAL { ?e antq:meetingKind ?k . " + label("k", "kl") + "} "
-    + "OPTIONAL { ?e schema:about ?g . " + label("g", "gl") + "} "
+    entities("antq:Meeting") + label("e", "lab") + one("e", "schema:startDate", "d")
+    + rel("e", "schema:location", "pl", "pll") + rel("e", "antq:meetingKind", "k", "kl") + rel("e", "schema:about", "g", "gl")
 )
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
@@ -78,17 +78,17 @@ _FILTERS = {
 }
 _COLUMNS = "(MIN(?lab) AS ?label) (MIN(?d) AS ?date) (MIN(?pll) AS ?place1) (MIN(?kl) AS ?kind1) (MIN(?g) AS ?g1) (MIN(?gl) AS ?gl1)"
 _PEOPLE = """SELECT DISTINCT ?e ?role ?p ?pl ?part WHERE {
-  { ?e antq:chair ?p BIND("chair" AS ?role) BIND(antq:role-chair AS ?rc) }
-  UNION { ?e schema:attendee ?p BIND("attendee" AS ?role) BIND(antq:role-attendee AS ?rc) }
-  UNION { ?e antq:speaker ?p BIND("speaker" AS ?role) BIND(antq:role-speaker AS ?rc) }
+  { SELECT DISTINCT ?e ?p ?role ?rc WHERE {
+    { ?e antq:chair ?p BIND("chair" AS ?role) BIND(antq:role-chair AS ?rc) }
+    UNION { ?e schema:attendee ?p BIND("attendee" AS ?role) BIND(antq:role-attendee AS ?rc) }
+    UNION { ?e antq:speaker ?p BIND("speaker" AS ?role) BIND(antq:role-speaker AS ?rc) } } }
   """ + label("p", "pl") + """
   OPTIONAL { ?part antq:inMeeting ?e ; antq:participant ?p ; antq:participationRole ?rc }
 } ORDER BY ?pl"""
-_ORGANISERS = "SELECT DISTINCT ?e ?o ?ol WHERE { ?e schema:organizer ?o . " + label("o", "ol") + "} ORDER BY ?ol"
+_ORGANISERS = "SELECT DISTINCT ?e ?o ?ol WHERE { { SELECT DISTINCT ?e ?o WHERE { ?e schema:organizer ?o } } " + label("o", "ol") + "} ORDER BY ?ol"
 _AWARDS = """SELECT DISTINCT ?e ?a ?al WHERE {
-  ?a antq:atMeeting ?e .
-  OPTIONAL { ?a antq:awardType ?t . """ + label("t", "tl") + """}
-  OPTIONAL { ?a antq:recipientsText ?rt }
+  { SELECT DISTINCT ?e ?a WHERE { ?a antq:atMeeting ?e } }
+  """ + rel("a", "antq:awardType", "t", "tl") + one("a", "antq:recipientsText", "rt") + """
   BIND(COALESCE(CONCAT(?tl, " – ", ?rt), ?tl, ?rt) AS ?al)
 }"""
 

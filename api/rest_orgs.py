@@ -20,7 +20,10 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    entities,
     label,
+    one,
+    rel,
     next_link,
     not_found,
     ref,
@@ -79,9 +82,8 @@ class OrgDetail(OrgItem):
 
 
 _WHERE = (
-    "?e a org:Organization . " + label("e", "lab")
-    + "OPTIONAL { ?e antq:bodyKind ?k } OPTIONAL { ?e antq:servesArea ?pl . " + label("pl", "pll") + "} "
-    + "OPTIONAL { ?e org:subOrganizationOf ?par . " + label("par", "parl") + "} "
+    entities("org:Organization") + label("e", "lab") + one("e", "antq:bodyKind", "k")
+    + rel("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl")
 )
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
@@ -91,21 +93,20 @@ _FILTERS = {
 }
 _COLUMNS = "(MIN(?lab) AS ?label) (MIN(?k) AS ?kindc) (MIN(?pll) AS ?place) (MIN(?par) AS ?par1) (MIN(?parl) AS ?parl1)"
 
-_SUBS = "SELECT DISTINCT ?e ?s ?sl WHERE { ?s org:subOrganizationOf ?e . " + label("s", "sl") + "} ORDER BY ?sl"
+_SUBS = "SELECT DISTINCT ?e ?s ?sl WHERE { { SELECT DISTINCT ?e ?s WHERE { ?s org:subOrganizationOf ?e } } " + label("s", "sl") + "} ORDER BY ?sl"
 _ALT = 'SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt'
 _POSTS = """SELECT DISTINCT ?e ?m ?p ?pl ?title ?observed WHERE {
   ?m org:organization ?e .
   { ?m org:member ?p } UNION { ?p antq:holds ?m }
-  """ + label("p", "pl") + """
-  OPTIONAL { ?m antq:postTitle ?t0 } OPTIONAL { ?m org:role ?role . OPTIONAL { ?role skos:prefLabel ?t1 FILTER(LANG(?t1) IN ("", "vi")) } }
+  """ + label("p", "pl") + one("m", "antq:postTitle", "t0") + rel("m", "org:role", "role", "t1") + """
   BIND(COALESCE(?t0, ?t1) AS ?title)
-  OPTIONAL { ?m antq:observedOn ?observed }
+  """ + one("m", "antq:observedOn", "observed") + """
 } ORDER BY ?observed ?pl"""
 _MEETINGS = """SELECT DISTINCT ?e ?m ?ml ?date WHERE {
-  ?m schema:organizer ?e . """ + label("m", "ml") + """ OPTIONAL { ?m schema:startDate ?date }
+  { SELECT DISTINCT ?e ?m WHERE { ?m schema:organizer ?e } } """ + label("m", "ml") + one("m", "schema:startDate", "date") + """
 } ORDER BY ?date ?ml"""
 _PROGRAMMES = """SELECT DISTINCT ?e ?g ?gl ?relation WHERE {
-  { ?g antq:party ?e BIND("party" AS ?relation) } UNION { ?g antq:implementedBy ?e BIND("implements" AS ?relation) }
+  { SELECT DISTINCT ?e ?g ?relation WHERE { { ?g antq:party ?e BIND("party" AS ?relation) } UNION { ?g antq:implementedBy ?e BIND("implements" AS ?relation) } } }
   """ + label("g", "gl") + """
 } ORDER BY ?gl ?relation"""
 

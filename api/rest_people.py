@@ -19,7 +19,10 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    entities,
     label,
+    one,
+    rel,
     next_link,
     not_found,
     ref,
@@ -65,7 +68,7 @@ class PersonDetail(PersonItem):
     awards_presented: list[Ref]
 
 
-_WHERE = "?e a schema:Person . " + label("e", "lab") + "OPTIONAL { ?e antq:rank ?r . " + label("r", "rl") + "} "
+_WHERE = entities("schema:Person") + label("e", "lab") + rel("e", "antq:rank", "r", "rl")
 _FILTERS = {
     "q": 'FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ',
     "rank": 'FILTER(CONTAINS(LCASE(STR(?rl)), LCASE(STR(?rank)))) ',
@@ -74,25 +77,22 @@ _FILTERS = {
 
 _POSTS = """SELECT DISTINCT ?e ?m ?title ?org ?orgl ?observed WHERE {
   { ?e antq:holds ?m } UNION { ?m org:member ?e }
-  OPTIONAL { ?m antq:postTitle ?t0 } OPTIONAL { ?m org:role ?role . OPTIONAL { ?role skos:prefLabel ?t1 } OPTIONAL { ?role rdfs:label ?t2 } }
-  BIND(COALESCE(?t0, ?t1, ?t2) AS ?title)
-  OPTIONAL { ?m org:organization ?org . """ + label("org", "orgl") + """}
-  OPTIONAL { ?m antq:observedOn ?observed }
+  """ + one("m", "antq:postTitle", "t0") + rel("m", "org:role", "role", "t1") + """
+  BIND(COALESCE(?t0, ?t1) AS ?title)
+  """ + rel("m", "org:organization", "org", "orgl") + one("m", "antq:observedOn", "observed") + """
 } ORDER BY ?observed ?title"""
 
 _MEETINGS = """SELECT DISTINCT ?e ?role ?m ?ml ?date ?part WHERE {
   { ?m antq:chair ?e BIND("chair" AS ?role) BIND(antq:role-chair AS ?rc) }
   UNION { ?m schema:attendee ?e BIND("attendee" AS ?role) BIND(antq:role-attendee AS ?rc) }
   UNION { ?m antq:speaker ?e BIND("speaker" AS ?role) BIND(antq:role-speaker AS ?rc) }
-  """ + label("m", "ml") + """
-  OPTIONAL { ?m schema:startDate ?date }
+  """ + label("m", "ml") + one("m", "schema:startDate", "date") + """
   OPTIONAL { ?part antq:inMeeting ?m ; antq:participant ?e ; antq:participationRole ?rc }
 } ORDER BY ?date ?ml"""
 
 _AWARDS = """SELECT DISTINCT ?e ?a ?al WHERE {
   ?a antq:presentedBy ?e .
-  OPTIONAL { ?a antq:awardType ?t . """ + label("t", "tl") + """}
-  OPTIONAL { ?a antq:recipientsText ?rt }
+  """ + rel("a", "antq:awardType", "t", "tl") + one("a", "antq:recipientsText", "rt") + """
   BIND(COALESCE(CONCAT(?tl, " – ", ?rt), ?tl, ?rt) AS ?al)
 }"""
 

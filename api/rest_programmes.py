@@ -19,7 +19,9 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    entities,
     label,
+    one,
     next_link,
     not_found,
     ref,
@@ -62,9 +64,9 @@ class ProgrammeDetail(ProgrammeItem):
 
 
 _WHERE = (
-    "?e a antq:CoordinationProgramme . " + label("e", "lab")
-    + "OPTIONAL { ?e antq:programmeNumber ?no } OPTIONAL { ?e antq:signedOn ?signed } "
-    + "OPTIONAL { ?e antq:periodStart ?ps } OPTIONAL { ?e antq:periodEnd ?pe } "
+    entities("antq:CoordinationProgramme") + label("e", "lab", "MAX")
+    + one("e", "antq:programmeNumber", "no") + one("e", "antq:signedOn", "signed")
+    + one("e", "antq:periodStart", "ps") + one("e", "antq:periodEnd", "pe")
 )
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(CONCAT(STR(?lab), \" \", COALESCE(STR(?no), \"\"))), LCASE(STR(?q)))) ",
@@ -72,11 +74,11 @@ _FILTERS = {
 }
 _COLUMNS = "(MAX(?lab) AS ?label) (MIN(?no) AS ?number) (MIN(?signed) AS ?signed1) (MIN(?ps) AS ?ps1) (MAX(?pe) AS ?pe1)"
 _UNITS = """SELECT DISTINCT ?e ?o ?ol ?rel WHERE {
-  { ?e antq:party ?o BIND("party" AS ?rel) } UNION { ?e antq:implementedBy ?o BIND("implements" AS ?rel) }
+  { SELECT DISTINCT ?e ?o ?rel WHERE { { ?e antq:party ?o BIND("party" AS ?rel) } UNION { ?e antq:implementedBy ?o BIND("implements" AS ?rel) } } }
   """ + label("o", "ol") + """
 } ORDER BY ?ol"""
 _MEETINGS = """SELECT DISTINCT ?e ?m ?ml ?date WHERE {
-  ?m schema:about ?e . """ + label("m", "ml") + """ OPTIONAL { ?m schema:startDate ?date }
+  { SELECT DISTINCT ?e ?m WHERE { ?m schema:about ?e } } """ + label("m", "ml") + one("m", "schema:startDate", "date") + """
 } ORDER BY ?date ?ml"""
 
 

@@ -107,11 +107,12 @@ def _score(query: str, choice: str) -> float:
 
 
 _NAMES = """SELECT DISTINCT ?x ?type ?lab ?name WHERE {
-  VALUES (?cls ?type) { (schema:Person "person") (org:Organization "org") (antq:CoordinationProgramme "programme") (antq:Meeting "meeting") }
-  ?x a ?cls . """ + label("x", "lab") + """
-  { ?x skos:prefLabel ?name } UNION { ?x skos:altLabel ?name } UNION { ?x schema:name ?name }
-  UNION { ?x rdfs:label ?name } UNION { ?x antq:programmeNumber ?name }
-  FILTER(LANG(?name) IN ("", "vi"))
+  { SELECT DISTINCT ?x ?type WHERE {
+    VALUES (?cls ?type) { (schema:Person "person") (org:Organization "org") (antq:CoordinationProgramme "programme") (antq:Meeting "meeting") }
+    ?x a ?cls } }
+  """ + label("x", "lab") + """
+  { SELECT DISTINCT ?x ?name WHERE {
+    ?x skos:prefLabel|skos:altLabel|schema:name|rdfs:label|antq:programmeNumber ?name FILTER(LANG(?name) IN ("", "vi")) } }
 }"""
 
 

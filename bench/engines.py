@@ -1,0 +1,148 @@
+"""The engines the benchmark compares, each run in the way a user would run it.
+
+- our server (uvicorn process: /sparql and the REST API over HTTP, loopback only);
+- the Oxigraph store in this process (the floor: what the server adds goes on top);
+- plain rdflib in memory (a child process, so a query that never ends can be killed);
+- rdflib-endpoint (its own server process over rdflib).
+Every wait is bounded; every process started here is stopped here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+BASE = "http://127.0.0.1:8000/"
+
+_OURS = """
+import uvicorn
+from pathlib import Path
+from antq.settings import load_settings
+from antq.api.app import create_app
+from antq.api.engine import QueryEngine
+s = load_settings()
+engine = QueryEngine.from_nquads(Path(s.data_dir) / "graph.nq", s)
+uvicorn.run(create_app(s, engine), host="127.0.0.1", port=s.port, log_level="warning")
+"""
+
+_RDFLIB_ENDPOINT = """
+import sys, uvicorn
+from rdflib import Dataset
+from rdflib_endpoint import SparqlEndpoint
+ds = Dataset(default_union=True)
+ds.parse(sys.argv[1], format="nquads")
+uvicorn.run(SparqlEndpoint(graph=ds), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+# Reads queries as JSON lines on stdin; answers each with its timings as a JSON line.
+_RDFLIB_WORKER = """
+import json, sys, time
+from rdflib import Dataset
+started = time.perf_counter()
+ds = Dataset(default_union=True)
+ds.parse(sys.argv[1], format="nquads")
+print(json.dumps({"loaded": time.perf_counter() - started}), flush=True)
+for line in sys.stdin:
+    job = json.loads(line)
+    times = []
+    deadline = time.perf_counter() + job["seconds"]
+    for _ in range(job["iterations"]):
+        t = time.perf_counter()
+        rows = len(list(ds.query(job["query"])))
+        times.append(time.perf_counter() - t)
+        if time.perf_counter() > deadline:
+            break
+    print(json.dumps({"times": times, "rows": rows}), flush=True)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, proc: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
+        try:
+            httpx.get(url, timeout=2.0)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} not up within {seconds:.0f} s")
+
+
+class Process:
+    """A child process that is always stopped, even when the benchmark fails."""
+
+    def __init__(self, args: list[str], env: dict[str, str] | None = None, **kw) -> None:  # noqa: ANN003
+        self.proc = subprocess.Popen(args, env={**os.environ, **(env or {})}, **kw)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+class OurServer(Process):
+    def __init__(self, data_dir: Path, startup_seconds: float = 300) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {"ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": str(self.port), "ANTQ_BASE_IRI": BASE, "ANTQ_MAX_ROWS": "1000000"}
+        super().__init__([sys.executable, "-c", _OURS], env=env)
+        started = time.perf_counter()
+        try:
+            wait_http(self.url + "/stats", self.proc, startup_seconds)
+        except Exception:
+            self.stop()
+            raise
+        self.startup = time.perf_counter() - started
+
+
+class RdflibEndpoint(Process):
+    def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        super().__init__([sys.executable, "-c", _RDFLIB_ENDPOINT, str(nquads), str(self.port)])
+        try:
+            wait_http(self.url + "?query=ASK%7B%7D", self.proc, startup_seconds)
+        except Exception:
+            self.stop()
+            raise
+
+
+class RdflibWorker(Process):
+    """Plain rdflib (Dataset, default union) in a child that can be killed mid-query."""
+
+    def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
+        super().__init__([sys.executable, "-c", _RDFLIB_WORKER, str(nquads)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.loaded = self._read(startup_seconds)["loaded"]
+
+    def _read(self, seconds: float) -> dict:
+        ready, _, _ = select.select([self.proc.stdout], [], [], seconds)
+        if not ready:
+            raise TimeoutError(f"rdflib gave no answer within {seconds:.0f} s")
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("rdflib worker exited")
+        return json.loads(line)
+
+    def run(self, query: str, iterations: int, seconds: float, timeout: float) -> dict:
+        self.proc.stdin.write(json.dumps({"query": query, "iterations": iterations, "seconds": seconds}) + "\n")
+        self.proc.stdin.flush()
+        return self._read(timeout)
