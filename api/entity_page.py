@@ -88,6 +88,7 @@ class Evidence:
     after: str
     href: str
     doc: str
+    start: int = 0
 
 
 @dataclass
@@ -125,7 +126,7 @@ def evidence_of(row: dict[str, Any], base: str) -> Evidence | None:
     a, b = max(0, st - ss), max(0, min(len(sent), en - ss))
     doc = _val(row, "doc")
     href = f"{local_path(doc, base) or doc}#ev-{st}-{en}"
-    return Evidence(sent[:a], sent[a:b], sent[b:], href, _val(row, "docTitle") or doc.rsplit("/", 1)[-1])
+    return Evidence(sent[:a], sent[a:b], sent[b:], href, _val(row, "docTitle") or doc.rsplit("/", 1)[-1], st)
 
 
 def _facts(rows: list[dict[str, Any]], base: str, lang: str) -> list[Fact]:
@@ -148,6 +149,7 @@ def _facts(rows: list[dict[str, Any]], base: str, lang: str) -> list[Fact]:
             seen.add((item, key[1], ev.href))
             fact.evidence.append(ev)
     for (item, date), fact in order.items():
+        fact.evidence.sort(key=lambda e: (e.href.split("#")[0], e.start))
         fact.label = _pick(labels.get(item, []), lang) or item.rsplit("/", 1)[-1]
         fact.detail = ", ".join(dict.fromkeys(v for v, lg in details.get(item + "|" + date, []) if lg in ("", lang)))
         fact.detail = fact.detail or _pick(details.get(item + "|" + date, []), lang)

@@ -44,7 +44,10 @@
         if (!r.ok) {
           return r.text().then(function (txt) {
             var msg = txt;
-            try { var j = JSON.parse(txt); msg = j.error || j.message || j.detail || txt; } catch (e) { /* text */ }
+            try {
+              var j = JSON.parse(txt);
+              msg = (j.error && j.error.message) || j.error || j.message || j.detail || txt;
+            } catch (e) { /* plain text */ }
             throw new Error(r.status + " " + (typeof msg === "string" ? msg : JSON.stringify(msg)));
           });
         }

@@ -27,16 +27,21 @@
     errorBox.hidden = false;
   }
 
-  // The endpoint's error body is JSON ({error, message, detail…}) or plain text; show it in words.
+  // The endpoint answers errors as {"error": {"status", "code", "message", "position"?}}; show them in words.
   function errorText(status, text) {
+    var msg = "", where = "";
     try {
       var j = JSON.parse(text);
-      var msg = j.error || j.message || j.detail || j;
-      if (typeof msg !== "string") { msg = msg.message || JSON.stringify(msg); }
-      return msg + " (HTTP " + status + ")";
+      var err = j.error !== undefined ? j.error : j;
+      if (typeof err === "string") { msg = err; }
+      else {
+        msg = err.message || j.message || j.detail || JSON.stringify(err);
+        if (err.position) { where = " (" + antq.t("line") + " " + err.position.line + ", " + antq.t("column") + " " + err.position.column + ")"; }
+      }
     } catch (e) {
-      return (text || "").slice(0, 500) + " (HTTP " + status + ")";
+      msg = (text || "").slice(0, 500);
     }
+    return msg + where + " [HTTP " + status + "]";
   }
 
   function cell(term) {
