@@ -224,3 +224,18 @@ def test_short_form_defined_in_parentheses_is_the_same_body():
     assert post.org == "PC02"
     assert post.org_key == next(o.key for o in full.organizations if o.name.startswith("Phòng Cảnh sát hình sự"))
     assert "Quàng Văn Thái" in people(rec)
+
+
+def test_steering_committee_review_with_figures_and_a_giving_body():
+    rec = record(
+        "Ngày 15/7, Ban Chỉ đạo 138 tỉnh Đồng Nai tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Đồng chí Võ Văn Lợi, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo 138 tỉnh chủ trì hội nghị.\n"
+        "Theo báo cáo, lực lượng chức năng phát hiện 356 vụ, 489 đối tượng, giảm 12 vụ (giảm 8,3%) so với cùng kỳ; "
+        "thu hồi 1.250 kg pháo nổ; hơn 2,1 triệu lượt người tham gia.\n"
+        "Tại hội nghị, Công an tỉnh đã trao Giấy khen cho 20 tập thể, 35 cá nhân có thành tích xuất sắc.",
+        date="2024-07-16",
+    )
+    assert rec["meetings"][0]["organizers"] == ["Ban Chỉ đạo 138 tỉnh Đồng Nai"]
+    assert people(rec)["Võ Văn Lợi"]["posts"][1] == {"title": "Trưởng Ban", "org": "Ban Chỉ đạo 138 tỉnh"}
+    assert [s["value"] for s in rec["statistics"]] == [356, 489, 12, 8.3, 1250, 2100000]
+    assert rec["awards"][0]["conferred_by"] == "Công an tỉnh"

@@ -53,6 +53,16 @@ def _counts(recipients: str | None) -> tuple[int | None, int | None]:
     return (int(col.group(1)) if col else None, int(ind.group(1)) if ind else None)
 
 
+def _giving_body(text: str, start: int, verb: int) -> str | None:
+    """ "Công an tỉnh đã trao Giấy khen …": a body that is the subject of the verb confers it."""
+    from antq.graph.extract.orgs import find_orgs
+
+    orgs = [o for o in find_orgs(text, start, verb) if not o.generic]
+    if orgs and re.fullmatch(r"\s*(?:đã|cũng|vừa)?\s*", text[orgs[-1].end : verb]):
+        return orgs[-1].name
+    return None
+
+
 def find_awards(text: str, start: int, end: int, people: list[PersonMention]) -> list[AwardMention]:
     sentence = text[start:end]
     out: list[AwardMention] = []
@@ -68,6 +78,7 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             carried = None
             continue
         presenters = [p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()]
+        giver = _giving_body(text, c_start, c_start + give.start()) if not presenters else None
         if not presenters and give.end() == 0 + len(give.group()) and not GIVE_RE.search(body):
             presenters = list(carried or [])
         carried = presenters
@@ -76,6 +87,7 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             conf = m.group("conf")
             if not conf and delegated:
                 conf = delegated.group("conf").strip()
+            conf = conf or giver
             t = m.group("type")
             kind = t[0].upper() + t[1:]
             out.append(AwardMention(kind, c_start + m.start(), c_start + m.end(),
