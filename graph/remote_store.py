@@ -1,0 +1,144 @@
+"""An external SPARQL 1.1 server as the store (settings store="sparql").
+
+For a deployment that outgrows one machine: queries go to ``store_query_url`` (SPARQL 1.1
+Protocol), updates to ``store_update_url``, whole graphs to ``store_gsp_url`` (Graph Store
+Protocol). The server's default graph must be the union of its named graphs (Oxigraph:
+``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``). Every request carries
+the query timeout; configure the server's own timeout too (Oxigraph: ``--timeout-s``),
+since closing the connection does not stop a query on every server.
+
+Bound values travel as a trailing VALUES block of serialised terms: the server never sees
+them pasted into the query text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import pyoxigraph as ox
+
+from antq.graph.store import (MalformedQueryError, QueryResult, QueryTimeoutError, StoreError,
+                              StoreUnavailableError, Term, parse_position, term_from_json)
+
+RESULTS_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+
+
+def values_block(bindings: Mapping[str, Term]) -> str:
+    """``VALUES (?a ?b) { (<iri> "lit"@vi) }`` from SPARQL-JSON terms, each serialised by Oxigraph."""
+    if not bindings:
+        return ""
+    names, terms = [], []
+    for name, term in bindings.items():
+        value = term_from_json(term)
+        if isinstance(value, ox.BlankNode):
+            raise MalformedQueryError(f"cannot bind ?{name} to a blank node on an external store")
+        names.append(f"?{ox.Variable(name).value}")
+        terms.append(str(value))
+    return f"\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+
+
+class SparqlStore:
+    """Store interface over HTTP (see graph/store.py ``Store``)."""
+
+    def __init__(self, query_url: str, update_url: str = "", gsp_url: str = "", timeout: float = 10.0,
+                 client: httpx.Client | None = None) -> None:
+        if not query_url:
+            raise StoreError("store='sparql' needs store_query_url (the external SPARQL query endpoint)")
+        self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url
+        self.timeout = timeout
+        self.client = client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "SparqlStore":
+        return cls(settings.store_query_url, settings.store_update_url, settings.store_gsp_url, settings.timeout)
+
+    def _post_form(self, url: str, what: str, form: list[tuple[str, str]], headers: dict[str, str] | None = None
+                   ) -> httpx.Response:
+        headers = {**(headers or {}), "Content-Type": "application/x-www-form-urlencoded"}
+        return self._send("POST", url, what, content=urlencode(form).encode("utf-8"), headers=headers)
+
+    def _send(self, method: str, url: str, what: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self.client.request(method, url, **kwargs)
+        except httpx.TimeoutException:
+            raise QueryTimeoutError(f"stopped after {self.timeout:g} s, the configured query timeout "
+                                    f"(external store {url})") from None
+        except httpx.TransportError as e:
+            raise StoreUnavailableError(f"external store {url} cannot be reached: {e}") from None
+        if response.status_code == 400:
+            text = response.text.strip()[:2000]
+            raise MalformedQueryError(f"{what} rejected by the external store: {text}", *parse_position(text))
+        if response.status_code >= 300:
+            raise StoreError(f"external store {url} answered {response.status_code} to {what}: {response.text[:500]}")
+        return response
+
+    def query(self, query: str, *, bindings: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, base_iri: str | None = None) -> QueryResult:
+        form: list[tuple[str, str]] = [("query", query + values_block(bindings or {}))]
+        form += [("default-graph-uri", g) for g in default_graphs or []]
+        form += [("named-graph-uri", g) for g in named_graphs or []]
+        headers = {"Accept": f"{RESULTS_JSON}, {NTRIPLES};q=0.9"}
+        r = self._post_form(self.query_url, "the query", form, headers)
+        media = r.headers.get("content-type", "").split(";")[0].strip().lower()
+        limit = max_rows if max_rows is not None else float("inf")
+        if media == NTRIPLES:
+            lines = [ln for ln in r.content.splitlines() if ln.strip()]
+            return QueryResult("graph", ntriples=b"\n".join(lines[: int(min(limit, len(lines)))]) + b"\n",
+                               truncated=len(lines) > limit)
+        if media not in (RESULTS_JSON, "application/json"):
+            raise StoreError(f"external store answered with {media or 'no media type'}, not SPARQL JSON or N-Triples")
+        doc = r.json()
+        if "boolean" in doc:
+            return QueryResult("boolean", boolean=bool(doc["boolean"]))
+        rows = doc.get("results", {}).get("bindings", [])
+        return QueryResult("bindings", variables=doc.get("head", {}).get("vars", []),
+                           rows=rows[: int(min(limit, len(rows)))], truncated=len(rows) > limit)
+
+    def update(self, update: str, *, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = (),
+               base_iri: str | None = None) -> None:
+        if not self.update_url:
+            raise StoreError("this external store has no store_update_url, so it cannot take updates")
+        form = [("update", update)] + [("using-graph-uri", g) for g in using_graphs]
+        form += [("using-named-graph-uri", g) for g in using_named_graphs]
+        self._post_form(self.update_url, "the update", form)
+
+    def _gsp(self) -> str:
+        if not self.gsp_url:
+            raise StoreError("this external store has no store_gsp_url (Graph Store Protocol endpoint)")
+        return self.gsp_url
+
+    def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
+        self._send("PUT", self._gsp(), f"graph <{graph_iri}>", params={"graph": graph_iri}, content=ntriples,
+                   headers={"Content-Type": NTRIPLES})
+
+    def remove_graph(self, graph_iri: str) -> None:
+        try:
+            self._send("DELETE", self._gsp(), f"graph <{graph_iri}>", params={"graph": graph_iri})
+        except StoreError as e:
+            if " 404 " not in str(e):  # removing a graph that is not there is fine
+                raise
+
+    def load_nquads(self, path: Path) -> None:
+        """Replace the graphs named in an N-Quads file, one Graph Store PUT per graph."""
+        if not Path(path).is_file():
+            raise StoreError(f"graph file {path} does not exist; run the build first")
+        graphs: dict[Any, list[ox.Triple]] = defaultdict(list)
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            graphs[q.graph_name].append(ox.Triple(q.subject, q.predicate, q.object))
+        for name, triples in graphs.items():
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            if isinstance(name, ox.DefaultGraph):
+                self._send("PUT", self._gsp(), "the default graph", params={"default": ""}, content=data,
+                           headers={"Content-Type": NTRIPLES})
+            else:
+                self.replace_graph(name.value, data)
+
+    def close(self) -> None:
+        self.client.close()
