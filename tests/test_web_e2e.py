@@ -150,6 +150,29 @@ def test_filters_narrow_the_view_and_expansion_brings_neighbours_back(page: Page
     expect(page.locator("#panel-title")).to_have_text("Công an Thành phố Hồ Chí Minh")
 
 
+def test_programme_province_and_period_filters_match_the_api(page: Page, server: Server) -> None:
+    page.goto(server.url + "/ui/network")
+    everything = wait_for_graph(page)
+    programme = slug("programme", "09/CTr-BCA-MTTW")
+    for params in ({"programme": programme}, {"province": "Hồ Chí Minh"}):
+        expected = httpx.get(server.url + "/network", params={**params, "format": "json"}).json()
+        page.goto(server.url + "/ui/network")
+        wait_for_graph(page)
+        page.evaluate("document.getElementById('cy').dataset.nodeCount = ''")
+        name, value = next(iter(params.items()))
+        page.select_option(f"select[name={name}]", value)
+        assert wait_for_graph(page) == len(expected["nodes"]) != everything
+        assert f"{name}=" in page.url and f"{name}=" in page.get_attribute("#graphml", "href")
+    edges = httpx.get(server.url + "/network", params={"format": "json"}).json()["edges"]
+    kept = [e for e in edges if not e.get("date") or e["date"] >= "2024"]
+    assert 0 < len(kept) < len(edges)
+    page.goto(server.url + "/ui/network")
+    wait_for_graph(page)
+    page.fill("input[name=from]", "2024")
+    page.dispatch_event("input[name=from]", "change")
+    page.wait_for_function(f"document.getElementById('cy').dataset.edgeCount === '{len(kept)}'")
+
+
 def test_layout_is_the_same_on_every_load(page: Page, server: Server) -> None:
     positions = []
     for _ in range(2):
