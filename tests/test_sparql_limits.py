@@ -1,0 +1,185 @@
+"""The endpoint's safety limits, against a real server process: timeout that frees the worker,
+SERVICE/LOAD refusal with no outgoing connection, row cap, request-size cap, malformed input."""
+
+from __future__ import annotations
+
+import asyncio
+import select
+import socket
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Literal, URIRef
+
+from serverproc import running_server
+
+TOKEN = "limits-token"
+MAX_ROWS = 5
+MAX_BYTES = 4000
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"  # 300^4 rows to count
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("limits") / "graph.nq"
+    lines = [f'<http://ex.org/s{i}> <http://ex.org/p> "giá trị {i}"@vi <http://ex.org/doc{i % 3}> .' for i in range(300)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(graph_file: Path):  # noqa: ANN201
+    with running_server(graph_file, timeout=1.0, workers=2, max_rows=MAX_ROWS, max_request_bytes=MAX_BYTES,
+                        writable=True, update_token=TOKEN) as url:
+        yield url
+
+
+def query(base: str, text: str, **params: str) -> httpx.Response:
+    return httpx.post(base + "/sparql", data={"query": text, **params}, timeout=60)
+
+
+def test_slow_queries_are_stopped_and_workers_freed(server: str) -> None:
+    async def slow_pair() -> list[httpx.Response]:
+        async with httpx.AsyncClient(timeout=60) as client:
+            return await asyncio.gather(*(client.post(server + "/sparql", data={"query": SLOW}) for _ in range(2)))
+
+    responses = asyncio.run(slow_pair()) + [query(server, SLOW)]  # three runaway queries, two workers
+    for r in responses:
+        assert r.status_code == 504, r.text
+        err = r.json()["error"]
+        assert err["code"] == "query_timeout" and "1 s" in err["message"]
+    # Had the runaway queries kept running, both workers would still be busy and this would get 503.
+    r = query(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert r.status_code == 200, r.text
+    assert r.json()["results"]["bindings"][0]["n"]["value"] == "300"
+
+
+@pytest.fixture()
+def listener():  # noqa: ANN201
+    """A local TCP port that must never be contacted."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        sock.setblocking(False)
+        yield sock
+
+
+def _contacted(sock: socket.socket) -> bool:
+    readable, _, _ = select.select([sock], [], [], 0.5)
+    return bool(readable)
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+    "select * where {{ service silent <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+    "PREFIX r: <http://127.0.0.1:{port}/>\nSELECT * WHERE {{ ?s ?p ?o .SERVICE r: {{ ?s ?p ?o }} }}",
+])
+def test_service_is_refused_and_nothing_leaves(server: str, listener: socket.socket, template: str) -> None:
+    port = listener.getsockname()[1]
+    r = query(server, template.format(port=port))
+    assert r.status_code == 403, r.text
+    assert r.json()["error"]["code"] == "operation_disabled"
+    assert "SERVICE" in r.json()["error"]["message"]
+    assert not _contacted(listener)
+
+
+@pytest.mark.parametrize("template", [
+    "LOAD <http://127.0.0.1:{port}/x>",
+    "load silent <http://127.0.0.1:{port}/x> into graph <http://ex.org/g>",
+    "INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+])
+def test_load_is_refused_and_nothing_leaves(server: str, listener: socket.socket, template: str) -> None:
+    port = listener.getsockname()[1]
+    r = httpx.post(server + "/sparql", content=template.format(port=port).encode(), timeout=30,
+                   headers={"content-type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 403, r.text
+    assert r.json()["error"]["code"] == "operation_disabled"
+    assert not _contacted(listener)
+
+
+def test_the_word_service_in_data_is_not_the_keyword(server: str) -> None:
+    r = query(server, 'SELECT ?service WHERE { ?service ?p "service" } # SERVICE <http://x/>')
+    assert r.status_code == 200, r.text
+
+
+def test_select_rows_are_capped_with_a_header(server: str) -> None:
+    r = query(server, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert r.status_code == 200
+    assert len(r.json()["results"]["bindings"]) == MAX_ROWS
+    assert r.headers["x-antq-truncated"] == "true"
+    assert r.headers["x-antq-max-rows"] == str(MAX_ROWS)
+    small = query(server, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")
+    assert len(small.json()["results"]["bindings"]) == 3
+    assert "x-antq-truncated" not in small.headers
+
+
+def test_construct_triples_are_capped(server: str) -> None:
+    r = query(server, "CONSTRUCT WHERE { ?s ?p ?o }", format="ntriples")
+    assert r.status_code == 200
+    assert len([ln for ln in r.text.splitlines() if ln.strip()]) == MAX_ROWS
+    assert r.headers["x-antq-truncated"] == "true"
+
+
+def test_request_size_cap(server: str) -> None:
+    big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * MAX_BYTES
+    r = httpx.post(server + "/sparql", content=big.encode(), headers={"content-type": "application/sparql-query"})
+    assert r.status_code == 413
+    assert r.json()["error"]["code"] == "request_too_large"
+
+    def chunks():  # noqa: ANN202 - no Content-Length: the cap must hold while streaming
+        for _ in range(10):
+            yield b"#" + b"y" * 999
+
+    r = httpx.post(server + "/sparql", content=chunks(), headers={"content-type": "application/sparql-query"})
+    assert r.status_code == 413, r.text
+    assert r.json()["error"]["status"] == 413
+    r = httpx.get(server + "/sparql", params={"query": big})
+    assert r.status_code == 414
+    assert r.json()["error"]["code"] == "uri_too_long"
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("SELECT * WHERE { ?s ?p }", 1, 25),  # the parser stops just after the stray "}"
+    ("PREFIX ex: <http://ex.org/>\nSELECT * WHERE {\n  ?s ex:p ?o FILTER( }", 3, 23),
+])
+def test_malformed_query_is_400_with_position(server: str, text: str, line: int, column: int) -> None:
+    r = query(server, text)
+    assert r.status_code == 400
+    err = r.json()["error"]
+    assert err["code"] == "malformed_query"
+    assert err["position"] == {"line": line, "column": column}
+    assert "expected" in err["message"]
+
+
+def test_malformed_update_is_400_with_position(server: str) -> None:
+    r = httpx.post(server + "/sparql", data={"update": "INSERT DATA { <http://ex.org/a> }"},
+                   headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 400, r.text
+    assert r.json()["error"]["position"]["line"] == 1
+
+
+def test_unknown_route_and_bad_parameters_share_the_shape(server: str) -> None:
+    for r in (httpx.get(server + "/no/such/page"), httpx.put(server + "/sparql"),
+              query(server, "ASK {}", format="yaml")):
+        assert r.status_code in (400, 404, 405)
+        assert set(r.json()["error"]) >= {"status", "code", "message"}
+
+
+def test_engine_binds_values_without_touching_query_text(graph_file: Path) -> None:
+    """A hostile value bound through the engine is a value: it matches nothing and changes nothing."""
+    from antq.api.engine import QueryEngine
+    from antq.settings import load_settings
+
+    engine = QueryEngine.from_nquads(graph_file, load_settings(workers=1, timeout=5.0))
+    try:
+        q = "SELECT ?s ?label WHERE { ?s <http://ex.org/p> ?label }"
+        hostile = Literal('x"@vi } ; DROP ALL ; #')
+        assert asyncio.run(engine.select(q, bindings={"label": hostile})) == []
+        rows = asyncio.run(engine.select(q, bindings={"label": Literal("giá trị 7", lang="vi")}))
+        assert [r["s"]["value"] for r in rows] == ["http://ex.org/s7"]
+        rows = asyncio.run(engine.select(q, bindings={"s": URIRef("http://ex.org/s8")}))
+        assert rows[0]["label"] == {"type": "literal", "value": "giá trị 8", "xml:lang": "vi"}
+    finally:
+        engine.close()
