@@ -87,9 +87,37 @@ def link_across_documents(records: list[DocumentRecord]) -> None:
                 m.programme = renamed[m.programme]
 
 
+def unify_key_case(records: list[DocumentRecord]) -> None:
+    """ "Cục xây dựng phong trào …" in one article and "Cục Xây dựng phong trào …" in another
+    are one body: keys equal but for case become the first spelling seen."""
+    canonical: dict[str, str] = {}
+
+    def one(key: str | None) -> str | None:
+        return canonical.setdefault(key.casefold(), key) if key else key
+
+    for rec in records:
+        for o in rec.organizations:
+            o.key, o.parent_key = one(o.key), one(o.parent_key)
+        for p in rec.people:
+            p.key = one(p.key)
+            for post in p.posts:
+                post.org_key = one(post.org_key)
+        for prog in rec.programmes:
+            prog.party_keys = [one(k) for k in prog.party_keys]
+        for m in rec.meetings:
+            m.organizer_keys = [one(k) for k in m.organizer_keys]
+        for a in rec.awards:
+            if a.conferrer_key and " | " in a.conferrer_key:
+                title, body = a.conferrer_key.split(" | ", 1)
+                a.conferrer_key = f"{title} | {one(body)}"
+            else:
+                a.conferrer_key = one(a.conferrer_key)
+
+
 def extract_all(docs: Iterable[Document], progress: Callable[[Iterable], Iterable] = lambda x: x) -> list[DocumentRecord]:
     records = [extract(d) for d in progress(docs)]
     link_across_documents(records)
+    unify_key_case(records)
     return records
 
 

@@ -50,7 +50,7 @@ class _Builder:
         for i, s in enumerate(self.sents):
             self.people[i], self.orgs[i], self.titles[i] = find_people(doc.text, s.start, s.end)
         all_orgs = [o for os_ in self.orgs.values() for o in os_]
-        self.places: DocPlaces = doc_places(all_orgs, doc.text)
+        self.places: DocPlaces = doc_places(all_orgs, doc.text, doc.id)
 
     def evidence(self, s: Sentence, start: int, end: int) -> Evidence:
         return Evidence(self.doc.id, s.text, s.start, s.end, start, end)

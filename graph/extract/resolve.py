@@ -40,9 +40,10 @@ class DocPlaces:
     province: str | None = None
     by_unit: dict[str, str] | None = None  # unit word (lower) → place, e.g. "quận" → "1"
     aliases: dict[str, str] = field(default_factory=dict)  # bare key → the fuller key it stands for
+    doc: str = ""
 
 
-def doc_places(orgs: list[OrgMention], text: str) -> DocPlaces:
+def doc_places(orgs: list[OrgMention], text: str, doc: str = "") -> DocPlaces:
     provinces: Counter[str] = Counter()
     by_unit: dict[str, Counter[str]] = {}
     gz = gazetteer()
@@ -63,7 +64,7 @@ def doc_places(orgs: list[OrgMention], text: str) -> DocPlaces:
     if _CITY_ALIASES.search(text):
         provinces["Hồ Chí Minh"] += 2
     province = provinces.most_common(1)[0][0] if provinces else None
-    return DocPlaces(province, {u: c.most_common(1)[0][0] for u, c in by_unit.items()})
+    return DocPlaces(province, {u: c.most_common(1)[0][0] for u, c in by_unit.items()}, doc=doc)
 
 
 def _expand(name: str) -> str:
@@ -108,7 +109,14 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     if org.head in ("Công an", "UBND") and org.place and not org.unit and gazetteer().province_of(org.place):
         name = _CITY_ALIASES.sub("thành phố Hồ Chí Minh", name)
     key = match_key(_expand(name))
+    if _BARE_UNIT.search(key):
+        key = f"{key} @{places.doc}"  # a unit the article never names: local to this article
+    elif org.parent is not None and org.unit is None and org.place is None and (org.parent.unit or org.parent.place):
+        key = f"{key}, {org_key(org.parent, places)}"  # "Phòng X - Công an tỉnh Y": one per province
     return places.aliases.get(key, key)
+
+
+_BARE_UNIT = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$")
 
 
 def conferrer_key(conferrer: str, places: DocPlaces) -> str | None:
