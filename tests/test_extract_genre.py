@@ -239,3 +239,13 @@ def test_steering_committee_review_with_figures_and_a_giving_body():
     assert people(rec)["Võ Văn Lợi"]["posts"][1] == {"title": "Trưởng Ban", "org": "Ban Chỉ đạo 138 tỉnh"}
     assert [s["value"] for s in rec["statistics"]] == [356, 489, 12, 8.3, 1250, 2100000]
     assert rec["awards"][0]["conferred_by"] == "Công an tỉnh"
+
+
+def test_figures_carry_their_place_and_period():
+    rec = extract(Document(id="p", date="2023-06-20", text=(
+        "Ngày 19/6, Công an huyện Quỳnh Lưu tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.\n"
+        "Trong 10 năm qua, Nhân dân đã giao nộp 48 khẩu súng tự chế.\n"
+        "Năm 2022, trên địa bàn huyện Quỳnh Lưu có 1.020 hộ đăng ký.")))
+    by_value = {s.value: s for s in rec.statistics}
+    assert by_value[48].period == "2013-2023" and by_value[48].place == "huyện Quỳnh Lưu"
+    assert by_value[1020].period == "2022" and by_value[1020].place == "huyện Quỳnh Lưu"

@@ -56,6 +56,26 @@ def full_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
 
 
+_MONTHS_OF_YEAR = re.compile(r"(\d+)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+((?:19|20)\d{2})")
+_YEAR = re.compile(r"(?<![\w])(?:[Nn]ăm|[Tt]rong năm)\s+((?:19|20)\d{2})(?!\d)")
+_YEARS_PAST = re.compile(r"(\d+)\s+năm\s+(?:qua|thực hiện|triển khai)")
+
+
+def reporting_period(text: str, article_date: str | None) -> str | None:
+    """The period a figure is reported for: "giai đoạn 2013 – 2023", "6 tháng đầu năm 2023",
+    "năm 2024", or "10 năm qua" counted back from the article's year."""
+    if (p := period(text)) is not None:
+        return p
+    if m := _MONTHS_OF_YEAR.search(text):
+        return f"{m.group(2)} ({m.group(1)} tháng)"
+    if m := _YEAR.search(text):
+        return m.group(1)
+    if (m := _YEARS_PAST.search(text)) and article_date:
+        year = int(article_date[:4])
+        return f"{year - int(m.group(1))}-{year}"
+    return None
+
+
 def period(text: str) -> str | None:
     m = PERIOD.search(text)
     return f"{m.group('a')}-{m.group('b')}" if m and m.group("a") < m.group("b") else None

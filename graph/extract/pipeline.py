@@ -6,7 +6,10 @@ turns their mentions into the plain-data record of ``antq.graph.record``.
 
 from __future__ import annotations
 
+import re
+
 from antq.graph.corpus import Document
+from antq.graph.extract import dates
 from antq.graph.extract import awards as award_rec
 from antq.graph.extract import figures as figure_rec
 from antq.graph.extract import meetings as meeting_rec
@@ -17,7 +20,7 @@ from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org
 from antq.graph.record import (
     Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme, Statistic,
 )
-from antq.graph.text import Sentence, match_key, sentences
+from antq.graph.text import CAP_WORD, Sentence, match_key, sentences
 
 _KIND_BY_HEAD = (
     ("Công an", "police"), ("Bộ Công an", "police"), ("Cục", "police"), ("CATP", "police"), ("CAT", "police"),
@@ -238,6 +241,14 @@ def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> 
             ))
 
 
+_AREA = re.compile(rf"trên địa bàn\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
+
+
+def _figure_place(s: Sentence) -> str | None:
+    m = _AREA.search(s.text)
+    return m.group(1) if m else None
+
+
 def _is_heading(text: str, s: Sentence) -> bool:
     line_start = text.rfind("\n", 0, s.start) + 1
     line_end = text.find("\n", s.end)
@@ -251,6 +262,8 @@ def _figures(b: _Builder, rec: DocumentRecord) -> None:
     for s in b.sents:
         blocked += [(p.start, p.end) for p in programme_rec.find_programmes(b.doc.text, s.start, s.end)]
     found = [(s, f) for s in b.sents for f in figure_rec.find_figures(b.doc.text, s.start, s.end)]
+    lead_period = next((p for s in b.sents[:6] if (p := dates.reporting_period(s.text, b.doc.date))), None)
+    doc_place = rec.meetings[0].place if rec.meetings and rec.meetings[0].place else rec.province
     for s, f in found:
         if any(a <= f.start < z for a, z in blocked):
             continue
@@ -258,5 +271,6 @@ def _figures(b: _Builder, rec: DocumentRecord) -> None:
             continue  # a subheading repeats a figure the body gives
         rec.statistics.append(Statistic(
             text=f.text, value=f.value, unit=f.unit, qualifier=f.qualifier, of_total=f.of_total,
-            place=rec.province, evidence=[b.evidence(s, f.start, f.end)],
+            place=_figure_place(s) or doc_place, period=dates.reporting_period(s.text, b.doc.date) or lead_period,
+            evidence=[b.evidence(s, f.start, f.end)],
         ))
