@@ -26,7 +26,7 @@ AWARD_RE = re.compile(
 )
 GIVE_RE = re.compile(r"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng)(?![\w])")
 COMMEND_RE = re.compile(
-    rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>\d+\s+(?:tập thể|cá nhân)(?:(?:\s*,\s*|\s+và\s+)\d+\s+(?:tập thể|cá nhân))?)"
+    r"(?P<who>[^,;.]{3,80}?)\s+khen thưởng\s+(?P<rec>\d+\s+(?:tập thể|cá nhân)(?:(?:\s*,\s*|\s+và\s+)\d+\s+(?:tập thể|cá nhân))?)"
 )
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"

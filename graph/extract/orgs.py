@@ -34,7 +34,7 @@ class OrgMention:
 
 # Short forms an article defines for its bodies, e.g. "Phòng Cảnh sát hình sự (PC02)": while
 # one document is read, "PC02" is an organisation mention standing for the long name.
-_DOCUMENT_ABBREVIATIONS: ContextVar[dict[str, OrgMention]] = ContextVar("document_abbreviations", default={})
+_DOCUMENT_ABBREVIATIONS: ContextVar[dict[str, OrgMention] | None] = ContextVar("document_abbreviations", default=None)
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ0-9&.\-]{1,11})\s*\)")
 
 
@@ -59,7 +59,7 @@ def document_abbreviations(text: str) -> Iterator[dict[str, OrgMention]]:
 
 
 def _defined_at(text: str, pos: int) -> OrgMention | None:
-    for short, long in _DOCUMENT_ABBREVIATIONS.get().items():
+    for short, long in (_DOCUMENT_ABBREVIATIONS.get() or {}).items():
         if text.startswith(short, pos) and not text[pos + len(short) : pos + len(short) + 1].isalnum():
             return OrgMention(short, pos, pos + len(short), short, long.unit, long.place, expands=long)
     return None
@@ -286,7 +286,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMent
     end = len(text) if end is None else end
     out: list[OrgMention] = []
     pos = start
-    defined = _DOCUMENT_ABBREVIATIONS.get()
+    defined = _DOCUMENT_ABBREVIATIONS.get() or {}
     short_forms = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w])") if defined else None
     while pos < end:
         m = _ANY_HEAD.search(text, pos, end)

@@ -50,6 +50,7 @@ class _Builder:
         self.people: dict[int, list[PersonMention]] = {}
         self.orgs: dict[int, list[OrgMention]] = {}
         self.titles: dict[int, list[PostMention]] = {}
+        self.two_unit_programmes: set[str] = set()  # "… giữa hai đơn vị": parties are the organisers
         for i, s in enumerate(self.sents):
             self.people[i], self.orgs[i], self.titles[i] = find_people(doc.text, s.start, s.end)
         all_orgs = [o for os_ in self.orgs.values() for o in os_]
@@ -179,8 +180,7 @@ def _programmes(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization])
                 prog.parties.append(o.name)
                 prog.party_keys.append(key)
         if p.between_two_units:
-            prog.key = prog.key  # parties filled from the meeting's organisers below
-            setattr(prog, "_two_units", True)
+            b.two_unit_programmes.add(number)  # parties filled from the meeting's organisers
         prog.evidence.append(b.evidence(b.sents[i], p.start, p.end))
     return by_num
 
@@ -206,7 +206,7 @@ def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meet
         prog = next((p for p in rec.programmes if programme_rec.short_number(p.number) == programme_rec.short_number(about[0].number)), None)
         if prog is not None:
             meeting.programme = prog.key
-            if not prog.parties and (getattr(prog, "_two_units", False) or "ký kết" in m.label.lower() or not about[0].parties):
+            if not prog.parties and (prog.number in b.two_unit_programmes or "ký kết" in m.label.lower() or not about[0].parties):
                 prog.parties, prog.party_keys = list(meeting.organizers), list(meeting.organizer_keys)
             if "ký kết" in m.label.lower() and not prog.signed:
                 prog.signed = meeting.date
