@@ -95,6 +95,7 @@ def test_unknown_iri_is_json_404(api):
         r = api.get(path, headers={"Accept": "text/turtle"})
         assert r.status_code == 404, path
         assert r.headers["content-type"].startswith("application/json")
+        assert r.json()["error"]["status"] == 404
 
 
 def test_choose_honours_q_values():

@@ -86,6 +86,8 @@ def test_unknown_ids_are_404(api):
         r = api.get(path)
         assert r.status_code == 404, path
         assert r.headers["content-type"].startswith("application/json")
+        error = r.json()["error"]  # the shared error shape
+        assert error["status"] == 404 and error["code"] == "not_found" and error["message"]
 
 
 def test_organizations_filters_and_detail(api):
