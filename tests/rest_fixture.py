@@ -2,24 +2,18 @@
 
 The graph is built the way the product builds it: hand-made extraction records (from
 ``fixtures_records`` plus one Ho Chi Minh City article here) → ``records_to_dataset`` →
-N-Quads → a uvicorn process on a free loopback port.
+N-Quads → the real server process (tests/serverproc.py) on a free loopback port.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-
-import httpx
 
 from antq.graph.iris import entity_iri
 from antq.graph.rdf import records_to_dataset
 from antq.graph.record import DocumentRecord, Meeting, Organization, Person, Post, Statistic
 from fixtures_records import BASE, ev, review_conference, second_article
+from serverproc import ServerProcess
 
 HCM_TEXT = (
     "Sáng 19/8, Công an Thành phố Hồ Chí Minh (CATP) tổ chức Ngày hội toàn dân bảo vệ ANTQ tại quận 1. "
@@ -84,49 +78,17 @@ def write_graph(data_dir: Path) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-_LAUNCH = """
-import sys, uvicorn
-from pathlib import Path
-from antq.settings import load_settings
-from antq.api.app import create_app
-from antq.api.engine import QueryEngine
-settings = load_settings()
-engine = QueryEngine.from_nquads(Path(settings.data_dir) / "graph.nq", settings)
-uvicorn.run(create_app(settings, engine), host="127.0.0.1", port=settings.port, log_level="warning")
-"""
-
-
 class Server:
-    """A uvicorn process serving ``data_dir`` on a free 127.0.0.1 port; stop() ends it."""
+    """The real server (``serverproc``: ``python -m antq.api.server``) serving ``data_dir/graph.nq``."""
 
     def __init__(self, data_dir: Path, **settings: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": str(self.port), "ANTQ_BASE_IRI": BASE}
-        env.update({f"ANTQ_{k.upper()}": v for k, v in settings.items()})
-        self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCH], env=env)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}")
-            try:
-                httpx.get(self.url + "/stats", timeout=1.0)
-                return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("server did not start within 60 s")
+        self.proc = ServerProcess(data_dir / "graph.nq", base_iri=BASE, data_dir=str(data_dir), **settings)
+        self.url = self.proc.base_url
+        try:
+            self.proc.wait_ready()
+        except Exception:
+            self.proc.stop()
+            raise
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
+        self.proc.stop()
