@@ -142,6 +142,18 @@ def _filters(request: Request, subject: str) -> tuple[str, dict[str, URIRef]]:
     return " ".join(patterns), bindings
 
 
+CHARTS = 9
+
+
+def number(value: float, lang: str) -> str:
+    """A figure as a reader of the page's language writes it (1.245 in Vietnamese, 1,245 in English)."""
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+templates.env.filters["number"] = number
+
+
 @router.get("/ui/timeline", response_class=HTMLResponse)
 async def timeline(request: Request) -> HTMLResponse:
     engine = request.app.state.engine
@@ -154,7 +166,11 @@ async def timeline(request: Request) -> HTMLResponse:
         unit = r.get("unit", {"value": "?"})["value"]
         bar = " · ".join(x for x in (r.get("place", {}).get("value"), r.get("period", {}).get("value")) if x)
         chart.setdefault(unit, []).append((bar or "—", float(r["value"]["value"])))
-    return render(request, "timeline.html", page="timeline", meetings=meetings, chart=sorted(chart.items()),
+    # Charts for the units reported for several places or periods (those can be compared); a table for the rest.
+    ranked = sorted(chart.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    charts = [kv for kv in ranked if len(kv[1]) > 1][:CHARTS]
+    rest = [(unit, label, value) for unit, bars in ranked if (unit, bars) not in charts for label, value in bars]
+    return render(request, "timeline.html", page="timeline", meetings=meetings, chart=charts, rest=sorted(rest),
                   selected=dict(request.query_params), **await choices(request))
 
 

@@ -110,7 +110,8 @@
     Math.random = seeded(20240412);
     try {
       cy.layout({ name: typeof cytoscapeFcose !== "undefined" ? "fcose" : "cose", animate: false, randomize: true,
-                  quality: n > 250 ? "draft" : "default", nodeRepulsion: 6000, idealEdgeLength: 60, fit: true,
+                  quality: n > 250 ? "draft" : "default", nodeRepulsion: 6000, idealEdgeLength: 70, fit: true,
+                  tilingPaddingVertical: 24, tilingPaddingHorizontal: 60, nodeSeparation: 90,
                   padding: 20, numIter: n > 250 ? 1000 : 2500 }).run();
     } finally {
       Math.random = random;

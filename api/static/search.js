@@ -18,7 +18,7 @@
       var li = antq.el("li", { role: "option", id: "sug-" + i, "data-iri": r.iri });
       var a = antq.el("a", { href: antq.pathOf(r.iri) }, r.label);
       li.appendChild(a);
-      if (r.type) { li.appendChild(antq.el("span", { "class": "type" }, r.type)); }
+      if (r.type) { li.appendChild(antq.el("span", { "class": "type" }, antq.t("entity_" + r.type))); }
       list.appendChild(li);
     });
     list.hidden = false;
