@@ -166,10 +166,10 @@ async def timeline(request: Request) -> HTMLResponse:
         unit = r.get("unit", {"value": "?"})["value"]
         bar = " · ".join(x for x in (r.get("place", {}).get("value"), r.get("period", {}).get("value")) if x)
         chart.setdefault(unit, []).append((bar or "—", float(r["value"]["value"])))
-    # Charts for the units reported for several places or periods (those can be compared); a table for the rest.
+    # Charts first for the units reported for most places or periods (those compare); a table for the rest.
     ranked = sorted(chart.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    charts = [kv for kv in ranked if len(kv[1]) > 1][:CHARTS]
-    rest = [(unit, label, value) for unit, bars in ranked if (unit, bars) not in charts for label, value in bars]
+    charts = ranked[:CHARTS]
+    rest = [(unit, label, value) for unit, bars in ranked[CHARTS:] for label, value in bars]
     return render(request, "timeline.html", page="timeline", meetings=meetings, chart=charts, rest=sorted(rest),
                   selected=dict(request.query_params), **await choices(request))
 
