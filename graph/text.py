@@ -63,6 +63,7 @@ class Sentence:
 
 # A full stop does not end a sentence after these (TP. Hồ Chí Minh, TS. Nguyễn …).
 _NO_BREAK_AFTER = {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "TX", "TT"}
+_DATE_TAG = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
 _BREAK = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?" + UP + r")|[.!?…]+[\"”’)]*\s*$")
 
 
@@ -73,6 +74,9 @@ def sentences(text: str) -> list[Sentence]:
     for line in re.finditer(r"[^\n]+", text):
         seg_start = line.start()
         body = line.group()
+        tag = _DATE_TAG.match(body) if seg_start == 0 or not text[:seg_start].strip() else None
+        if tag:  # a leading "date 2023-06" tag is page metadata, not part of the first sentence
+            seg_start, body = seg_start + tag.end(), body[tag.end() :]
         cursor = 0
         for m in _BREAK.finditer(body):
             before = body[cursor : m.start()].split()
