@@ -5,6 +5,10 @@ Queries: GET ?query=, POST form (application/x-www-form-urlencoded) or POST dire
 (update=) or direct (application/sparql-update), only when the server is writable and the
 request carries the Bearer update token. This module parses the protocol; the engine runs
 queries with the limits, and api/formats.py writes the results.
+
+Row cap: a SELECT (or CONSTRUCT/DESCRIBE) with more than ``max_rows`` rows (triples) is
+truncated, not refused, and the response says so with ``X-Antq-Truncated: true`` and
+``X-Antq-Max-Rows: N``. Timeouts answer 504, busy workers 503, SERVICE/LOAD 403.
 """
 
 from __future__ import annotations
