@@ -211,3 +211,49 @@ def test_service_description_manifest(read_only: str, name: str) -> None:
                 assert (ds, RDF.type, SD.Dataset) in g
     else:
         pytest.fail(f"service description test {name!r} is not implemented here")
+
+
+# ---------------------------------------------------------------- formats and negotiation
+SELECT_Q = "SELECT ?s ?t WHERE { ?s a ?t }"
+CONSTRUCT_Q = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+
+
+@pytest.mark.parametrize("fmt, media", [("json", "application/sparql-results+json"),
+                                        ("xml", "application/sparql-results+xml"),
+                                        ("csv", "text/csv"), ("tsv", "text/tab-separated-values")])
+def test_result_format_parameter(read_only: str, fmt: str, media: str) -> None:
+    r = httpx.get(read_only + "/sparql", params={"query": SELECT_Q, "format": fmt})
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media
+    result = Result.parse(io.BytesIO(r.content), format=RESULT_PARSERS[media])
+    assert len(list(result)) == 3
+
+
+@pytest.mark.parametrize("fmt, media", [("turtle", "text/turtle"), ("ntriples", "application/n-triples"),
+                                        ("jsonld", "application/ld+json"), ("rdfxml", "application/rdf+xml")])
+def test_graph_format_parameter(read_only: str, fmt: str, media: str) -> None:
+    r = httpx.post(read_only + "/sparql", data={"query": CONSTRUCT_Q, "format": fmt})
+    assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media
+    g = Graph().parse(data=r.content, format=RDF_PARSERS[media])
+    assert len(g) == 3
+
+
+@pytest.mark.parametrize("query, accept, media", [
+    (SELECT_Q, "application/sparql-results+json;q=0.5, text/csv", "text/csv"),
+    (SELECT_Q, "text/*;q=0.1, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+    (SELECT_Q, "text/*;q=0.2, text/tab-separated-values", "text/tab-separated-values"),
+    (SELECT_Q, "*/*", "application/sparql-results+json"),
+    (CONSTRUCT_Q, "text/turtle;q=0.2, application/rdf+xml;q=0.8", "application/rdf+xml"),
+    (CONSTRUCT_Q, "application/n-triples, text/turtle;q=0.9", "application/n-triples"),
+    (CONSTRUCT_Q, "text/html,application/xhtml+xml,*/*;q=0.8", "text/turtle"),
+])
+def test_accept_negotiation_with_q_values(read_only: str, query: str, accept: str, media: str) -> None:
+    r = httpx.get(read_only + "/sparql", params={"query": query}, headers={"Accept": accept})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].split(";")[0] == media
+
+
+def test_unacceptable_format_is_406(read_only: str) -> None:
+    r = httpx.get(read_only + "/sparql", params={"query": SELECT_Q}, headers={"Accept": "image/png"})
+    assert r.status_code == 406 and r.json()["error"]["code"] == "not_acceptable"
+    r = httpx.get(read_only + "/sparql", params={"query": SELECT_Q, "format": "turtle"})
+    assert r.status_code == 406 and "json" in r.json()["error"]["message"]
