@@ -101,38 +101,38 @@ def validate(data: Graph | Dataset, extra_shapes: Graph | None = None) -> Valida
     against the shapes (plus a deployment's own ``extra_shapes``); the ontology's concept
     schemes are added so concepts resolve."""
     started = time.perf_counter()
-    union, graphs_of = _union(data)
+    union = _union(data)
     shapes = shapes_graph()
     if extra_shapes is not None:
         shapes += extra_shapes
     _, results_graph, _ = pyshacl.validate(union, shacl_graph=shapes, inference="none",
                                            allow_warnings=True, allow_infos=True, inplace=True)
-    results = [_result(results_graph, node, union, graphs_of)
+    results = [_result(results_graph, node, union, data)
                for node in sorted(results_graph.subjects(RDF.type, SH.ValidationResult), key=str)]
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
     return ValidationReport(conforms=not any(r.severity == "Violation" for r in results), results=results,
                             triples=len(union), seconds=time.perf_counter() - started)
 
 
-def _union(data: Graph | Dataset) -> tuple[Graph, dict[Node, set[str]]]:
+def _union(data: Graph | Dataset) -> Graph:
+    """A private copy (pySHACL reads a plain Graph 2-3x faster than a Dataset's union view)."""
     union = Graph()
     for prefix, ns in PREFIXES.items():
         union.bind(prefix, ns)
-    graphs_of: dict[Node, set[str]] = {}
-    if isinstance(data, Dataset):
-        for s, p, o, c in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-            if c is not None:
-                graphs_of.setdefault(s, set()).add(str(getattr(c, "identifier", c)))
-    else:
-        for triple in data:
-            union.add(triple)
-    for triple in ontology_graph():
-        union.add(triple)
-    return union, graphs_of
+    triples = ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None))) if isinstance(data, Dataset) else data
+    union.addN((s, p, o, union) for s, p, o in triples)
+    union.addN((s, p, o, union) for s, p, o in ontology_graph())
+    return union
 
 
-def _result(rg: Graph, node: Node, union: Graph, graphs_of: dict[Node, set[str]]) -> Violation:
+def _graphs_of(data: Graph | Dataset, focus: Node | None) -> tuple[str, ...]:
+    if not isinstance(data, Dataset) or focus is None:
+        return ()
+    names = {str(getattr(c, "identifier", c)) for _, _, _, c in data.quads((focus, None, None, None)) if c is not None}
+    return tuple(sorted(names))
+
+
+def _result(rg: Graph, node: Node, union: Graph, data: Graph | Dataset) -> Violation:
     def one(prop: URIRef) -> Node | None:
         return rg.value(node, prop)
 
@@ -142,6 +142,7 @@ def _result(rg: Graph, node: Node, union: Graph, graphs_of: dict[Node, set[str]]
     severity = one(SH.resultSeverity)
     message = one(SH.resultMessage)
     component = one(SH.sourceConstraintComponent)
+    graphs = _graphs_of(data, focus)
     return Violation(
         focus=str(focus),
         path=_short(union, path) if isinstance(path, URIRef) else (str(path) if path is not None else None),
@@ -150,19 +151,19 @@ def _result(rg: Graph, node: Node, union: Graph, graphs_of: dict[Node, set[str]]
         value=(value.n3(union.namespace_manager) if isinstance(value, (Literal, URIRef)) else None),
         shape=str(one(SH.sourceShape)) if isinstance(one(SH.sourceShape), URIRef) else None,
         component=_short(union, component) if isinstance(component, URIRef) else None,
-        sources=_sources(union, focus, graphs_of),
-        graphs=tuple(sorted(graphs_of.get(focus, ()))),
+        sources=_sources(union, focus, graphs),
+        graphs=graphs,
     )
 
 
-def _sources(union: Graph, focus: Node | None, graphs_of: dict[Node, set[str]]) -> tuple[str, ...]:
+def _sources(union: Graph, focus: Node | None, graphs: tuple[str, ...]) -> tuple[str, ...]:
     """Document ids behind a node: its antq:mentionedIn / antq:document, else its named graphs."""
     docs = set(union.objects(focus, ANTQ.mentionedIn)) | set(union.objects(focus, ANTQ.document))
     if (focus, RDF.type, SCHEMA.NewsArticle) in union:
         docs.add(focus)
     ids = {str(union.value(d, SCHEMA.identifier) or d) for d in docs}
     if not ids:
-        ids = {g.rstrip("/").rsplit("/", 1)[-1] for g in graphs_of.get(focus, ())}
+        ids = {g.rstrip("/").rsplit("/", 1)[-1] for g in graphs}
     return tuple(sorted(ids))
 
 
