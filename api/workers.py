@@ -55,15 +55,18 @@ class _Worker:
         self.proc.start()
         child.close()
         self.conn = parent
+        self.broken = False
 
     def ask(self, op: str, kwargs: dict[str, Any], timeout: float) -> Any:
         """Send one request; raises QueryTimeoutError if no answer comes in time (caller kills us)."""
-        self.conn.send((op, kwargs))
-        if not self.conn.poll(timeout):
-            raise QueryTimeoutError(f"stopped after {timeout:g} s, the configured query timeout")
         try:
+            self.conn.send((op, kwargs))
+            if not self.conn.poll(timeout):
+                raise QueryTimeoutError(f"stopped after {timeout:g} s, the configured query timeout")
             status, value = self.conn.recv()
         except (EOFError, OSError):
+            self.broken = True
+            self.proc.join(1)
             raise StoreError(f"query worker {self.proc.pid} died (exit code {self.proc.exitcode})") from None
         if status == "error":
             raise value
@@ -109,22 +112,31 @@ class WorkerPool:
                 f"all {self.size} query workers stayed busy for {timeout:g} s; try again later") from None
 
     def run(self, op: str, kwargs: dict[str, Any], timeout: float | None = None) -> Any:
-        """Run ``store.<op>(**kwargs)`` in a worker; kill and replace it past the timeout."""
+        """Run ``store.<op>(**kwargs)`` in a worker; kill and replace it past the timeout.
+
+        A worker found dead (killed from outside, out of memory) is replaced and the
+        request retried, at most once per worker, so it ends on a fresh fork at worst.
+        """
         timeout = self.timeout if timeout is None else timeout
-        w = self._take(timeout)
-        try:
-            result = w.ask(op, kwargs, timeout)
-        except QueryTimeoutError:
-            self._replace(w)
-            raise
-        except StoreError:
-            if w.proc.is_alive() and not w.conn.closed:
-                self._idle.put(w)
-            else:
+        attempts = self.size + 1
+        for attempt in range(1, attempts + 1):
+            w = self._take(timeout)
+            try:
+                result = w.ask(op, kwargs, timeout)
+            except QueryTimeoutError:
                 self._replace(w)
-            raise
-        self._idle.put(w)
-        return result
+                raise
+            except StoreError:
+                if not w.broken and w.proc.is_alive():
+                    self._idle.put(w)
+                    raise
+                self._replace(w)
+                if attempt == attempts:
+                    raise
+                continue
+            self._idle.put(w)
+            return result
+        raise AssertionError("unreachable")
 
     def _replace(self, w: _Worker) -> None:
         self._retire(w)

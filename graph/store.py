@@ -198,7 +198,7 @@ class OxigraphStore:
             raise StoreError(f"graph file {path} does not exist; run the build first")
         self.store.clear()
         try:
-            self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            self.store.load(path=str(path), format=ox.RdfFormat.N_QUADS)  # faster than bulk_load in memory
         except SyntaxError as e:
             raise StoreError(f"{path} is not valid N-Quads: {e}") from None
 

@@ -183,3 +183,38 @@ def test_engine_binds_values_without_touching_query_text(graph_file: Path) -> No
         assert rows[0]["label"] == {"type": "literal", "value": "giá trị 8", "xml:lang": "vi"}
     finally:
         engine.close()
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def test_killed_workers_are_replaced(graph_file: Path) -> None:
+    """Workers that die from outside (OOM killer, an operator) are replaced; queries keep working."""
+    import os
+    import signal
+
+    from serverproc import ServerProcess
+
+    server = ServerProcess(graph_file, workers=2, timeout=5.0)
+    try:
+        server.wait_ready()
+        workers = _children(server.proc.pid)
+        assert len(workers) == 2, workers
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
+        for _ in range(3):
+            r = query(server.base_url, "ASK { ?s ?p ?o }")
+            assert r.status_code == 200, r.text
+            assert r.json()["boolean"] is True
+        assert not set(_children(server.proc.pid)) & set(workers)
+    finally:
+        server.stop()
