@@ -31,19 +31,26 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from antq.api.errors import OperationRefused
+from antq.graph.sparql_text import keywords_used
+from antq.graph.store import (
+    MalformedQueryError,
+    OxigraphStore,
+    QueryResult,
+    Store,
+    StoreError,
+    open_store,
+    term_to_json,
+)
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from antq.api.errors import OperationRefused
-from antq.graph.sparql_text import keywords_used
-from antq.graph.store import (MalformedQueryError, OxigraphStore, QueryResult, Store, StoreError,
-                              open_store, term_to_json)
 from antq.settings import Settings, load_settings
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def to_ox(term: Identifier | str | int | float | bool) -> Any:
+def to_ox(term: Identifier | str | float | bool) -> Any:
     """An rdflib term or a plain Python value as a pyoxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -88,7 +95,7 @@ class QueryEngine:
             self._pool = WorkerPool(store, settings.workers, settings.timeout)
 
     @classmethod
-    def from_nquads(cls, path: Path | str | None, settings: Settings | None = None) -> "QueryEngine":
+    def from_nquads(cls, path: Path | str | None, settings: Settings | None = None) -> QueryEngine:
         """Load ``path`` (the build's graph.nq) into the configured store and start the workers.
 
         For an external store the file is pushed to it graph by graph; pass None to serve

@@ -12,12 +12,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from antq.graph.store import (
+    MalformedQueryError,
+    QueryTimeoutError,
+    StoreError,
+    StoreUnavailableError,
+)
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from antq.graph.store import MalformedQueryError, QueryTimeoutError, StoreError, StoreUnavailableError
 
 log = logging.getLogger("antq.api")
 

@@ -11,7 +11,6 @@ import json
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-
 from antq.api.errors import ApiError
 from antq.graph.iris import PREFIXES
 from antq.graph.store import QueryResult

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import uvicorn
-
 from antq.api.app import create_app
 from antq.api.engine import QueryEngine
+
 from antq.settings import Settings, load_settings
 
 

@@ -16,13 +16,18 @@ from __future__ import annotations
 import hmac
 from urllib.parse import parse_qsl
 
+from antq.api.errors import ApiError
+from antq.api.formats import (
+    FORMAT_NAMES,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    negotiate,
+    serialize_result,
+)
+from antq.graph.sparql_text import has_dataset_clause
 from fastapi import APIRouter, Request, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
-
-from antq.api.errors import ApiError
-from antq.api.formats import FORMAT_NAMES, GRAPH_FORMATS, RESULT_FORMATS, negotiate, serialize_result
-from antq.graph.sparql_text import has_dataset_clause
 
 router = APIRouter(tags=["SPARQL"])
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

@@ -18,7 +18,12 @@ import signal
 import threading
 from typing import Any
 
-from antq.graph.store import OxigraphStore, QueryTimeoutError, StoreError, StoreUnavailableError
+from antq.graph.store import (
+    OxigraphStore,
+    QueryTimeoutError,
+    StoreError,
+    StoreUnavailableError,
+)
 
 
 def _serve(conn: Any, store: OxigraphStore, parent_pid: int, inherited: list[int]) -> None:

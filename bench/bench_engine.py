@@ -20,11 +20,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synth import generate  # noqa: E402
+from antq.api.engine import QueryEngine
+from antq.graph.store import QueryTimeoutError
+from synth import generate
 
-from antq.api.engine import QueryEngine  # noqa: E402
-from antq.graph.store import QueryTimeoutError  # noqa: E402
-from antq.settings import load_settings  # noqa: E402
+from antq.settings import load_settings
 
 BASE = "http://127.0.0.1:8000/"
 SMALL = "SELECT ?s WHERE { ?s a ?t } LIMIT 10"
@@ -32,7 +32,7 @@ LARGE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
 
 
-def median_ms(fn, n: int) -> float:  # noqa: ANN001
+def median_ms(fn, n: int) -> float:
     times = []
     for _ in range(n):
         t = time.perf_counter()
@@ -78,7 +78,7 @@ def main() -> None:
         import os
 
         parent = os.getpid()
-        workers = [w.proc.pid for w in engine._pool._workers]  # noqa: SLF001 - measurement only
+        workers = [w.proc.pid for w in engine._pool._workers]
         print(f"RSS parent {kib(parent, 'Rss') / 1024:.0f} MiB; per worker RSS "
               f"{[round(kib(p, 'Rss') / 1024) for p in workers]} MiB, PSS {[round(kib(p, 'Pss') / 1024) for p in workers]} MiB "
               f"(PSS counts shared pages once)")

@@ -21,9 +21,16 @@ from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
-
-from antq.graph.store import (MalformedQueryError, QueryResult, QueryTimeoutError, StoreError,
-                              StoreUnavailableError, Term, parse_position, term_from_json)
+from antq.graph.store import (
+    MalformedQueryError,
+    QueryResult,
+    QueryTimeoutError,
+    StoreError,
+    StoreUnavailableError,
+    Term,
+    parse_position,
+    term_from_json,
+)
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -55,7 +62,7 @@ class SparqlStore:
         self.client = client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "SparqlStore":
+    def from_settings(cls, settings: Any) -> SparqlStore:
         return cls(settings.store_query_url, settings.store_update_url, settings.store_gsp_url, settings.timeout)
 
     def _post_form(self, url: str, what: str, form: list[tuple[str, str]], headers: dict[str, str] | None = None

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-
 from antq.graph.sparql_text import add_using
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -158,7 +157,7 @@ class OxigraphStore:
         self.store = store if store is not None else ox.Store()
 
     @classmethod
-    def from_nquads(cls, path: Path) -> "OxigraphStore":
+    def from_nquads(cls, path: Path) -> OxigraphStore:
         s = cls()
         s.load_nquads(path)
         return s

@@ -44,7 +44,7 @@ class ServerProcess:
         env = {**os.environ, "ANTQ_HOST": "127.0.0.1", "ANTQ_PORT": str(self.port)}
         env.setdefault("ANTQ_BASE_IRI", self.base_url + "/")
         env.update({f"ANTQ_{k.upper()}": _env_value(v) for k, v in settings.items()})
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         args = [sys.executable, "-m", "antq.api.server"] + ([str(nquads_path)] if nquads_path is not None else [])
         self.proc = subprocess.Popen(args, env=env, stdout=self._log, stderr=subprocess.STDOUT)
 

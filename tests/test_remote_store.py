@@ -12,10 +12,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from antq.graph.remote_store import SparqlStore
-from antq.graph.store import (MalformedQueryError, OxigraphStore, QueryTimeoutError, Store,
-                              StoreUnavailableError)
+from antq.graph.store import (
+    MalformedQueryError,
+    OxigraphStore,
+    QueryTimeoutError,
+    Store,
+    StoreUnavailableError,
+)
 from serverproc import free_port, running_server
 
 EX = "http://ex.org/"

@@ -11,7 +11,6 @@ from pathlib import Path
 import httpx
 import pytest
 from rdflib import Literal, URIRef
-
 from serverproc import running_server
 
 TOKEN = "limits-token"
@@ -29,7 +28,7 @@ def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(graph_file: Path):  # noqa: ANN201
+def server(graph_file: Path):
     with running_server(graph_file, timeout=1.0, workers=2, max_rows=MAX_ROWS, max_request_bytes=MAX_BYTES,
                         writable=True, update_token=TOKEN) as url:
         yield url
@@ -56,7 +55,7 @@ def test_slow_queries_are_stopped_and_workers_freed(server: str) -> None:
 
 
 @pytest.fixture()
-def listener():  # noqa: ANN201
+def listener():
     """A local TCP port that must never be contacted."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -128,7 +127,7 @@ def test_request_size_cap(server: str) -> None:
     assert r.status_code == 413
     assert r.json()["error"]["code"] == "request_too_large"
 
-    def chunks():  # noqa: ANN202 - no Content-Length: the cap must hold while streaming
+    def chunks():
         for _ in range(10):
             yield b"#" + b"y" * 999
 
@@ -170,6 +169,7 @@ def test_unknown_route_and_bad_parameters_share_the_shape(server: str) -> None:
 def test_engine_binds_values_without_touching_query_text(graph_file: Path) -> None:
     """A hostile value bound through the engine is a value: it matches nothing and changes nothing."""
     from antq.api.engine import QueryEngine
+
     from antq.settings import load_settings
 
     engine = QueryEngine.from_nquads(graph_file, load_settings(workers=1, timeout=5.0))

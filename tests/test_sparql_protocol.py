@@ -20,7 +20,6 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 from rdflib.query import Result
-
 from serverproc import running_server
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "w3c-sparql11-protocol"
@@ -58,7 +57,7 @@ class Case:
         return "update" in self.name
 
 
-def _items(g: Graph, head) -> list:  # noqa: ANN001
+def _items(g: Graph, head) -> list:
     return list(Collection(g, head)) if head is not None else []
 
 
@@ -112,13 +111,13 @@ def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def read_only(graph_file: Path):  # noqa: ANN201
+def read_only(graph_file: Path):
     with running_server(graph_file) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def writable(graph_file: Path):  # noqa: ANN201
+def writable(graph_file: Path):
     with running_server(graph_file, writable=True, update_token=TOKEN) as url:
         yield url
 
