@@ -22,10 +22,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import httpx
-import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from engines import BASE, OurServer, RdflibEndpoint, RdflibWorker  # noqa: E402
+from engines import BASE, OurServer, QueryWorker, RdflibEndpoint  # noqa: E402
 from synth import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,18 +71,11 @@ class Run:
     def graph(self, name: str, nquads: Path, rdflib: bool) -> None:
         a = self.args
         queries = competency_queries()
-        store = ox.Store()
-        t = time.perf_counter()
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        self.out(f"\n### {name}: {len(store):,} quads ({nquads.stat().st_size / 1e6:,.1f} MB N-Quads)\n")
-        self.out(f"Oxigraph in-memory load: {time.perf_counter() - t:.2f} s")
+        self.out(f"\n### {name}: {sum(1 for _ in nquads.open(encoding='utf-8')):,} quads ({nquads.stat().st_size / 1e6:,.1f} MB N-Quads)\n")
         data_dir = Path(tempfile.mkdtemp(prefix="antq-bench-"))
         (data_dir / "graph.nq").symlink_to(nquads.resolve())
-        store_ms, api_ms, rdflib_ms, endpoint_ms, rows = {}, {}, {}, {}, {}
-        for q, text in queries.items():
-            rows[q] = len(list(store.query(text, use_default_graph_as_union=True)))
-            ts = timed(lambda: list(store.query(text, use_default_graph_as_union=True)), a.iterations, a.seconds)
-            store_ms[q] = (p(ts, 0.5), p(ts, 0.99))
+        api_ms: dict = {}
+        store_ms, rows = self.workers("oxigraph", nquads, queries, a.iterations, a.store_timeout)
         server = OurServer(data_dir)
         try:
             self.out(f"our server ready in {server.startup:.1f} s")
@@ -104,24 +96,27 @@ class Run:
             tput = asyncio.run(self.throughput(server.url, sparql_ok, queries))
         finally:
             server.stop()
+        rdflib_ms, endpoint_ms = {}, {}
         if rdflib:
-            rdflib_ms = self.rdflib(nquads, queries)
+            rdflib_ms, _ = self.workers("rdflib", nquads, queries, a.rdflib_iterations, a.rdflib_timeout)
             endpoint_ms = self.endpoint(nquads, queries)
         self.out("\nCompetency queries, latency p50 / p99 in ms (rows returned):\n")
         self.out("| query | rows | Oxigraph store | our /sparql | plain rdflib | rdflib-endpoint | rdflib ÷ ours (p50) | /sparql − store (p50) |")
         self.out("|---|---|---|---|---|---|---|---|")
         for q in queries:
-            s, api, rl, ep = store_ms[q], api_ms.get(q), rdflib_ms.get(q), endpoint_ms.get(q)
+            s, api, rl, ep = store_ms.get(q), api_ms.get(q), rdflib_ms.get(q), endpoint_ms.get(q)
             ours = api or s  # through the server when /sparql answered, else the store itself
-            if rl and ours[0]:
+            if ours is None:
+                ratio = "—"
+            elif rl and ours[0]:
                 ratio = f"{rl[0] / ours[0]:,.0f}×"
             elif q in rdflib_ms and rl is None:
                 ratio = f"> {a.rdflib_timeout * 1000 / ours[0]:,.0f}×"
             else:
                 ratio = "—"
-            over = f"{api[0] - s[0]:+.2f} ms" if api else "—"
+            over = f"{api[0] - s[0]:+.2f} ms" if api and s else "—"
             cells = [f"{fmt(x[0])} / {fmt(x[1])}" if x else ("timeout" if x is None and q in d else "—") for x, d in ((s, store_ms), (api, api_ms), (rl, rdflib_ms), (ep, endpoint_ms))]
-            self.out(f"| {q} | {rows[q]:,} | " + " | ".join(cells) + f" | {ratio} | {over} |")
+            self.out(f"| {q} | {rows.get(q, '—')} | " + " | ".join(cells) + f" | {ratio} | {over} |")
         self.out("\nREST endpoints through our server, latency in ms:\n")
         self.out("| request | p50 | p99 | runs |")
         self.out("|---|---|---|---|")
@@ -173,24 +168,25 @@ class Run:
             elapsed = time.perf_counter() - started
         return {"requests": done, "rps": done / elapsed, "errors": errors}
 
-    def rdflib(self, nquads: Path, queries: dict[str, str]) -> dict:
-        a = self.args
+    def workers(self, engine: str, nquads: Path, queries: dict[str, str], iterations: int, timeout: float) -> tuple[dict, dict]:
+        """p50/p99 per query in a child process; None for a query stopped at ``timeout``."""
         out: dict = {}
-        worker = RdflibWorker(nquads)
-        self.out(f"plain rdflib load: {worker.loaded:.1f} s")
+        rows: dict = {}
+        worker = QueryWorker(engine, nquads)
+        self.out(f"{engine} in-memory load: {worker.loaded:.1f} s")
         try:
             for q, text in queries.items():
                 try:
-                    res = worker.run(text, a.rdflib_iterations, a.seconds, a.rdflib_timeout)
-                    out[q] = (p(res["times"], 0.5), p(res["times"], 0.99))
-                except TimeoutError:
+                    res = worker.run(text, iterations, self.args.seconds, timeout)
+                    out[q], rows[q] = (p(res["times"], 0.5), p(res["times"], 0.99)), res["rows"]
+                except TimeoutError as exc:
                     out[q] = None
-                    self.out(f"plain rdflib: {q} still running after {a.rdflib_timeout:.0f} s; stopped")
+                    self.out(f"{engine}: {q} stopped after {timeout:.0f} s ({exc})")
                     worker.stop()
-                    worker = RdflibWorker(nquads)
+                    worker = QueryWorker(engine, nquads)
         finally:
             worker.stop()
-        return out
+        return out, rows
 
     def endpoint(self, nquads: Path, queries: dict[str, str]) -> dict:
         a = self.args
@@ -234,6 +230,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=15.0, help="time budget per measured query")
     ap.add_argument("--rdflib-iterations", type=int, default=3)
     ap.add_argument("--rdflib-timeout", type=float, default=60.0)
+    ap.add_argument("--store-timeout", type=float, default=60.0, help="Oxigraph store: stop a query after this")
     ap.add_argument("--http-timeout", type=float, default=120.0)
     ap.add_argument("--load-seconds", type=float, default=10.0)
     ap.add_argument("--max-requests", type=int, default=20000)

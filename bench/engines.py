@@ -1,7 +1,7 @@
 """The engines the benchmark compares, each run in the way a user would run it.
 
-- our server (uvicorn process: /sparql and the REST API over HTTP, loopback only);
-- the Oxigraph store in this process (the floor: what the server adds goes on top);
+- our server (``python -m antq.api.server``: /sparql and the REST API over HTTP, loopback only);
+- the Oxigraph store in a child process (the floor: what the server adds goes on top);
 - plain rdflib in memory (a child process, so a query that never ends can be killed);
 - rdflib-endpoint (its own server process over rdflib).
 Every wait is bounded; every process started here is stopped here.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import select
 import socket
 import subprocess
@@ -22,17 +23,6 @@ import httpx
 
 BASE = "http://127.0.0.1:8000/"
 
-_OURS = """
-import uvicorn
-from pathlib import Path
-from antq.settings import load_settings
-from antq.api.app import create_app
-from antq.api.engine import QueryEngine
-s = load_settings()
-engine = QueryEngine.from_nquads(Path(s.data_dir) / "graph.nq", s)
-uvicorn.run(create_app(s, engine), host="127.0.0.1", port=s.port, log_level="warning")
-"""
-
 _RDFLIB_ENDPOINT = """
 import sys, uvicorn
 from rdflib import Dataset
@@ -43,12 +33,21 @@ uvicorn.run(SparqlEndpoint(graph=ds), host="127.0.0.1", port=int(sys.argv[2]), l
 """
 
 # Reads queries as JSON lines on stdin; answers each with its timings as a JSON line.
-_RDFLIB_WORKER = """
+# argv: engine ("rdflib" or "oxigraph"), N-Quads path.
+_WORKER = """
 import json, sys, time
-from rdflib import Dataset
+engine, path = sys.argv[1], sys.argv[2]
 started = time.perf_counter()
-ds = Dataset(default_union=True)
-ds.parse(sys.argv[1], format="nquads")
+if engine == "rdflib":
+    from rdflib import Dataset
+    ds = Dataset(default_union=True)
+    ds.parse(path, format="nquads")
+    run = lambda q: len(list(ds.query(q)))
+else:
+    import pyoxigraph as ox
+    store = ox.Store()
+    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    run = lambda q: len(list(store.query(q, use_default_graph_as_union=True)))
 print(json.dumps({"loaded": time.perf_counter() - started}), flush=True)
 for line in sys.stdin:
     job = json.loads(line)
@@ -56,12 +55,17 @@ for line in sys.stdin:
     deadline = time.perf_counter() + job["seconds"]
     for _ in range(job["iterations"]):
         t = time.perf_counter()
-        rows = len(list(ds.query(job["query"])))
+        rows = run(job["query"])
         times.append(time.perf_counter() - t)
         if time.perf_counter() > deadline:
             break
     print(json.dumps({"times": times, "rows": rows}), flush=True)
 """
+MEMORY_CAP = 8 * 2**30  # a runaway query fails in its child instead of exhausting the machine
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
 def free_port() -> int:
@@ -104,7 +108,7 @@ class OurServer(Process):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {"ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": str(self.port), "ANTQ_BASE_IRI": BASE, "ANTQ_MAX_ROWS": "1000000"}
-        super().__init__([sys.executable, "-c", _OURS], env=env)
+        super().__init__([sys.executable, "-m", "antq.api.server", str(data_dir / "graph.nq")], env=env)
         started = time.perf_counter()
         try:
             wait_http(self.url + "/stats", self.proc, startup_seconds)
@@ -118,7 +122,7 @@ class RdflibEndpoint(Process):
     def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        super().__init__([sys.executable, "-c", _RDFLIB_ENDPOINT, str(nquads), str(self.port)])
+        super().__init__([sys.executable, "-c", _RDFLIB_ENDPOINT, str(nquads), str(self.port)], preexec_fn=_cap_memory)
         try:
             wait_http(self.url + "?query=ASK%7B%7D", self.proc, startup_seconds)
         except Exception:
@@ -126,20 +130,22 @@ class RdflibEndpoint(Process):
             raise
 
 
-class RdflibWorker(Process):
-    """Plain rdflib (Dataset, default union) in a child that can be killed mid-query."""
+class QueryWorker(Process):
+    """rdflib or the Oxigraph store in a child that can be killed mid-query (memory capped)."""
 
-    def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
-        super().__init__([sys.executable, "-c", _RDFLIB_WORKER, str(nquads)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    def __init__(self, engine: str, nquads: Path, startup_seconds: float = 600) -> None:
+        self.engine, self.nquads = engine, nquads
+        super().__init__([sys.executable, "-c", _WORKER, engine, str(nquads)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         text=True, preexec_fn=_cap_memory)
         self.loaded = self._read(startup_seconds)["loaded"]
 
     def _read(self, seconds: float) -> dict:
         ready, _, _ = select.select([self.proc.stdout], [], [], seconds)
         if not ready:
-            raise TimeoutError(f"rdflib gave no answer within {seconds:.0f} s")
+            raise TimeoutError(f"{self.engine} gave no answer within {seconds:.0f} s")
         line = self.proc.stdout.readline()
         if not line:
-            raise RuntimeError("rdflib worker exited")
+            raise TimeoutError(f"{self.engine} worker died (exit {self.proc.wait(10)}; memory cap {MEMORY_CAP >> 30} GiB)")
         return json.loads(line)
 
     def run(self, query: str, iterations: int, seconds: float, timeout: float) -> dict:
