@@ -76,10 +76,9 @@ class _Mapper:
 
     def run(self) -> Graph:
         self.document()
-        for org in self.r.organizations:
-            self.organization(org)
-        for org in self.r.organizations:
-            self.org_parent(org)
+        nodes = [self.organization(org) for org in self.r.organizations]
+        for node, org in zip(nodes, self.r.organizations):
+            self.org_parent(node, org)
         for person in self.r.people:
             self.person(person)
         for programme in self.r.programmes:
@@ -140,7 +139,7 @@ class _Mapper:
 
     # ------------------------------------------------------------ organisations
 
-    def organization(self, org: Organization) -> None:
+    def organization(self, org: Organization) -> URIRef:
         label = (org.key or org.name).strip()
         node = self.iri("org", label)
         for form in (org.key, org.name, *org.aliases):
@@ -156,11 +155,13 @@ class _Mapper:
         if org.place:
             self.add(node, ANTQ.servesArea, self.place(org.place, org.evidence))
         self.provenance(node, org.evidence)
+        return node
 
-    def org_parent(self, org: Organization) -> None:
+    def org_parent(self, child: URIRef, org: Organization) -> None:
         if org.parent_key or org.parent:
-            child = self.orgs[norm(org.key or org.name)]
-            self.add(child, ORG.subOrganizationOf, self.org_ref(org.parent, org.parent_key, org.evidence))
+            parent = self.org_ref(org.parent, org.parent_key, org.evidence)
+            if parent != child:
+                self.add(child, ORG.subOrganizationOf, parent)
 
     def org_ref(self, name: str | None, key: str | None, evidence: list[Evidence]) -> URIRef | None:
         """A body named in a fact: resolved key first, then any form listed in the record.

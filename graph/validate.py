@@ -23,7 +23,7 @@ from rdflib.term import Node
 from antq.graph.iris import ANTQ, PREFIXES, SCHEMA
 from antq.graph.rdf_terms import ontology_graph
 
-__all__ = ["GraphInvalid", "ValidationReport", "Violation", "shapes_graph", "validate"]
+__all__ = ["GraphInvalid", "ShapesError", "ValidationReport", "Violation", "shapes_graph", "validate"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,10 @@ class GraphInvalid(Exception):
         super().__init__(f"graph does not conform to ontology/shapes.ttl: {len(report.violations)} violation(s){detail}")
 
 
+class ShapesError(Exception):
+    """The shapes themselves are unusable (ontology/shapes.ttl or a deployment's extra shapes)."""
+
+
 @lru_cache(maxsize=1)
 def _shapes_turtle() -> str:
     return resources.files("antq.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8")
@@ -105,8 +109,10 @@ def validate(data: Graph | Dataset, extra_shapes: Graph | None = None) -> Valida
     shapes = shapes_graph()
     if extra_shapes is not None:
         shapes += extra_shapes
-    _, results_graph, _ = pyshacl.validate(union, shacl_graph=shapes, inference="none",
-                                           allow_warnings=True, allow_infos=True, inplace=True)
+    _, results_graph, text = pyshacl.validate(union, shacl_graph=shapes, inference="none",
+                                              allow_warnings=True, allow_infos=True, inplace=True)
+    if not isinstance(results_graph, Graph):  # pySHACL reports unusable shapes this way
+        raise ShapesError(f"the SHACL shapes cannot be applied: {text}")
     results = [_result(results_graph, node, union, data)
                for node in sorted(results_graph.subjects(RDF.type, SH.ValidationResult), key=str)]
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
