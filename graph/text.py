@@ -29,7 +29,9 @@ ACRONYM = f"{UP}{{2,}}"
 
 # Old-style ("hòa", "thủy") and new-style ("hoà", "thuỷ") tone placement, unified for matching.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_STYLE = re.compile(rf"([oOuU])([{_TONES}])([aeAEyY])(?![{re.escape(LOWER + UPPER)}])")
+# Keys use the old style, the more common spelling in official names ("Ủy ban", "Hòa").
+# "qu" is a consonant: "quý", "quà" are the same in both styles.
+_NEW_STYLE = re.compile(rf"(?<![qQ])([oOuU])([aeAEyY])([{_TONES}])(?![{re.escape(LOWER + UPPER)}])")
 
 
 def normalise(text: str) -> str:
@@ -41,8 +43,8 @@ def match_key(text: str) -> str:
     """A key for matching two spellings of one name: tone placement unified, spaces and
     dashes folded, case kept (Vietnamese names are case-significant enough)."""
     nfd = unicodedata.normalize("NFD", text)
-    # NFD puts the tone after the vowel it sits on: move "o + tone + a" to "o + a + tone".
-    nfd = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), nfd)
+    # NFD puts the tone after the vowel it sits on: move "o + a + tone" to "o + tone + a".
+    nfd = _NEW_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), nfd)
     out = unicodedata.normalize("NFC", nfd)
     out = re.sub(r"[\u2013\u2014\-]+", "-", out)
     out = re.sub(r"\s+", " ", out).strip(" ,;:.")

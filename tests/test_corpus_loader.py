@@ -73,6 +73,8 @@ def test_tone_placement_unified_for_matching_only():
     assert match_key("Nguyễn Hữu Hòa") == match_key("Nguyễn Hữu Hoà")
     assert match_key("Thủy") == match_key("Thuỷ")
     assert match_key("Huỳnh") == "Huỳnh"
+    assert match_key("Uỷ ban") == "Ủy ban" and match_key("Khánh Hoà") == "Khánh Hòa"
+    assert match_key("quý") == "quý" and match_key("quà") == "quà"
     assert match_key("Hòa") != match_key("Hoa")
 
 
