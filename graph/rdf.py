@@ -11,16 +11,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from antq.graph.iris import (
+    ANTQ,
+    ONTOLOGY_GRAPH,
+    ORG,
+    PREFIXES,
+    PROV,
+    QB,
+    SCHEMA,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    entity_iri,
+    graph_iri,
+    slug,
+)
+from antq.graph.rdf_terms import (
+    admin_level,
+    concept,
+    date_literal,
+    decimal_literal,
+    integer_literal,
+    known_concept,
+    norm,
+    ontology_graph,
+    period_years,
+)
+from antq.graph.record import (
+    Award,
+    DocumentRecord,
+    Evidence,
+    Meeting,
+    Organization,
+    Person,
+    Programme,
+    Statistic,
+)
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from antq.graph.iris import ANTQ, ONTOLOGY_GRAPH, ORG, PREFIXES, PROV, QB, SCHEMA, SDMX_DIMENSION, SDMX_MEASURE
-from antq.graph.iris import entity_iri, graph_iri, slug
-from antq.graph.rdf_terms import (admin_level, concept, date_literal, decimal_literal, integer_literal, known_concept,
-                                  norm, ontology_graph, period_years)
-from antq.graph.record import Award, DocumentRecord, Evidence, Meeting, Organization, Person, Programme, Statistic
-
-__all__ = ["record_to_graph", "records_to_dataset", "ontology_graph", "doc_iri"]
+__all__ = ["doc_iri", "ontology_graph", "record_to_graph", "records_to_dataset"]
 
 ROLES = {"chair": ANTQ["role-chair"], "attendee": ANTQ["role-attendee"], "speaker": ANTQ["role-speaker"]}
 

@@ -14,10 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+from antq.graph.iris import ANTQ, ORG, PREFIXES, slug
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
-
-from antq.graph.iris import ANTQ, ORG, PREFIXES, slug
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
@@ -52,7 +51,7 @@ def period_years(period: str) -> tuple[Literal, Literal] | None:
     return Literal(m.group(1), datatype=XSD.gYear), Literal(m.group(2), datatype=XSD.gYear)
 
 
-def decimal_literal(value: float | int) -> Literal:
+def decimal_literal(value: float) -> Literal:
     """An xsd:decimal written without exponent (``float`` repr would give 8.6e4)."""
     return Literal(format(Decimal(str(value)), "f"), datatype=XSD.decimal)
 

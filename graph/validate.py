@@ -16,12 +16,11 @@ from importlib import resources
 from typing import Any
 
 import pyshacl
+from antq.graph.iris import ANTQ, PREFIXES, SCHEMA
+from antq.graph.rdf_terms import ontology_graph
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
-
-from antq.graph.iris import ANTQ, PREFIXES, SCHEMA
-from antq.graph.rdf_terms import ontology_graph
 
 __all__ = ["GraphInvalid", "ShapesError", "ValidationReport", "Violation", "shapes_graph", "validate"]
 

@@ -7,8 +7,17 @@ and a figure. Evidence offsets are computed from the text, so they are real span
 
 from __future__ import annotations
 
-from antq.graph.record import (Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme,
-                               Statistic)
+from antq.graph.record import (
+    Award,
+    DocumentRecord,
+    Evidence,
+    Meeting,
+    Organization,
+    Person,
+    Post,
+    Programme,
+    Statistic,
+)
 
 BASE = "http://127.0.0.1:8000/"
 

@@ -12,11 +12,19 @@ from importlib import resources
 
 import pyoxigraph as ox
 import pytest
-from fixtures_records import BASE, DEPT, FRONT, MEETING_KEY, POLICE, PROGRAMME_KEY, review_conference, second_article
-from rdflib import Dataset
-
 from antq.graph.iris import entity_iri
 from antq.graph.rdf import records_to_dataset
+from fixtures_records import (
+    BASE,
+    DEPT,
+    FRONT,
+    MEETING_KEY,
+    POLICE,
+    PROGRAMME_KEY,
+    review_conference,
+    second_article,
+)
+from rdflib import Dataset
 
 QUERIES = resources.files("antq.ontology").joinpath("queries")
 HUNG, KHOA, VINH = "Nguyễn Văn Hùng", "Trần Minh Khoa", "Lê Quang Vinh"
@@ -122,9 +130,9 @@ def test_query_header_documents_its_columns(name: str) -> None:
     text = query(name)
     header = [line for line in text.splitlines() if line.startswith("#")]
     assert len(header) >= 3, f"{name} needs a comment header"
-    declared = re.search(r"Columns:(.*?)(?:\n# Runs|\Z)", "\n".join(header), re.S)
+    declared = re.search(r"Columns:(.*?)(?:\n# Runs|\Z)", "\n".join(header), re.DOTALL)
     assert declared, f"{name}: header lacks a 'Columns:' line"
-    selected = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s*\n\s*WHERE", text, re.S).group(1).split()
+    selected = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s*\n\s*WHERE", text, re.DOTALL).group(1).split()
     for var in selected:
         assert var in declared.group(1), f"{name}: column {var} is not documented"
     assert set(selected) == set(re.findall(r"\?\w+", declared.group(1)))

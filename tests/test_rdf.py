@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from fixtures_records import BASE, DEPT, FRONT, MEETING_KEY, POLICE, PROGRAMME_KEY, TEXT, ev, review_conference, second_article
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
 from antq.graph.iris import ANTQ, ORG, PROV, SCHEMA, SDMX_MEASURE, entity_iri
 from antq.graph.rdf import doc_iri, ontology_graph, record_to_graph, records_to_dataset
 from antq.graph.record import DocumentRecord, Meeting, Person, Post
+from fixtures_records import (
+    BASE,
+    DEPT,
+    FRONT,
+    MEETING_KEY,
+    POLICE,
+    PROGRAMME_KEY,
+    TEXT,
+    ev,
+    review_conference,
+    second_article,
+)
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest's collector probes module attributes
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from antq.graph.iris import ANTQ, ORG, SCHEMA, entity_iri, graph_iri
+from antq.graph.rdf import record_to_graph, records_to_dataset
+from antq.graph.validate import GraphInvalid, ValidationReport, shapes_graph, validate
 from fixtures_records import BASE, MEETING_KEY, review_conference, second_article
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from antq.graph.iris import ANTQ, ORG, SCHEMA, entity_iri, graph_iri
-from antq.graph.rdf import record_to_graph, records_to_dataset
-from antq.graph.validate import GraphInvalid, ValidationReport, shapes_graph, validate
 
-
-def dataset(*records) -> Dataset:  # noqa: ANN002 - DocumentRecord
+def dataset(*records) -> Dataset:
     return records_to_dataset(records or (review_conference(), second_article()), BASE)
 
 
