@@ -81,7 +81,7 @@ def link_across_documents(records: list[DocumentRecord]) -> None:
             target = full.get(short_number(p.number))
             if "/" not in p.number and target:
                 renamed[p.key] = target
-                p.key = target
+                p.key, p.number, p.name = target, target, f"Chương trình phối hợp số {target}"
         for m in rec.meetings:
             if m.programme in renamed:
                 m.programme = renamed[m.programme]
