@@ -2,7 +2,7 @@
 
 The 0.6 releases ship the pre-2025 map (63 provinces, districts, wards), which is what
 news of 2013–2025 names. We use it to know where a place name ends ("tỉnh Hà Tĩnh Trần
-Nhật Tân": the place is "Hà Tĩnh", the rest is a person) and which province a district
+Văn Bình": the place is "Hà Tĩnh", the rest is a person) and which province a district
 belongs to.
 """
 

@@ -165,7 +165,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     head = m.group()
     end = m.end()
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
-        return None  # "Đoàn Minh Khải" is a person, not a delegation
+        return None  # "Đoàn Văn Hậu" is a person, not a delegation
     org = OrgMention(head, pos, end, head)
     if "MTTQ" in head or "Mặt trận" in head:
         v = _VIETNAM.match(text, end)

@@ -1,7 +1,7 @@
 """Officials: name, rank and posts, in both orders the genre uses.
 
-- rank/honorific + name, then posts: "Đại tá Nguyễn Thế Chi, Phó Cục trưởng Cục X, Bộ Công an"
-- post + organisation, then name: "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Y Trần Nhật Tân"
+- rank/honorific + name, then posts: "Đại tá Nguyễn Văn A, Phó Cục trưởng Cục X, Bộ Công an"
+- post + organisation, then name: "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Y Trần Văn B"
 Several posts follow one another after commas. A name is a family name from the
 general list of Vietnamese surnames followed by one to three capitalised syllables.
 """
