@@ -40,10 +40,12 @@ class Gazetteer:
             return self.province_names[key]
         return self.districts.get(key)
 
-    def longest_place_prefix(self, words: list[str]) -> int:
-        """How many of ``words`` (capitalised syllables) form the longest known place name."""
+    def longest_place_prefix(self, words: list[str], regions_only: bool = False) -> int:
+        """How many of ``words`` (capitalised syllables) form the longest known place name
+        (only provinces and districts with ``regions_only``)."""
+        known = self.is_region if regions_only else self.is_place
         for n in range(min(len(words), 5), 0, -1):
-            if self.is_place(" ".join(words[:n])):
+            if known(" ".join(words[:n])):
                 return n
         return 0
 

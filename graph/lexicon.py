@@ -46,13 +46,15 @@ ORG_HEADS = (
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
     "Đảng ủy", "Đảng uỷ", "Đảng bộ",
-    "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Đoàn Thanh niên", "Liên đoàn Lao động",
-    "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện", "Học viện", "Báo", "Tòa án", "Viện kiểm sát",
+    "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+    "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
+    "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Viện", "Học viện", "Báo", "Tòa án",
+    "Viện kiểm sát",
 )
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"Đảng bộ", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Trường", "Viện",
+NEEDS_COMPLEMENT = {"Ban Chỉ đạo", "Đảng bộ", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Abbreviations of the genre and their long forms (GLOSSARY.md).
@@ -94,12 +96,16 @@ ADMIN_UNITS = {
 }
 
 # Common Vietnamese family names (GLOSSARY.md, plus other frequent ones).
+# ("Văn", "Công", "Quang" are far more often middle names, "Ông"/"Bà" honorifics: not listed.
+# A name after a rank or honorific is recognised even when its family name is not here.)
 SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Đinh Trương Lâm Đoàn Mai "
     "Trịnh Đào Cao Lương Hà Tạ Chu Lưu Kiều Thái Quách Hứa Tăng Vương Triệu Lại La Châu Phùng Nghiêm Từ "
-    "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Ông Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "
-    "Quang Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Văn Công Mã Ksor Rơ Siu Giàng Sùng Vàng Thào "
-    "Mùa Lầu Tráng Cầm Quàng Điêu Hoàng Nguyễn Y H' Rah Niê Bế Sầm Lường Lục Ma Mông Nông Triệu Đèo".split()
+    "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "
+    "Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Mã Ksor Rơ Siu Giàng Sùng Vàng Thào "
+    "Mùa Lầu Tráng Cầm Quàng Điêu Y H' Rah Niê Bế Sầm Lường Ma Mông Đèo Kha Điểu Ngọ Giáp Tẩn Danh "
+    "Sơn Chau Bàn Vừ Hờ Tòng Bạc Lộc Ưng Lạc Ôn Phó Trình Tiết Thiều Văng Hạ Hồng Ân Nhan Quản Chử "
+    "Cung Đoàn Đồng Đới Lều Mạch Ngụy Nhữ Trang Vương".split()
 )
 
 # Kinds of meeting, recognised from the words that name them.

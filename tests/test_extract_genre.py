@@ -249,3 +249,29 @@ def test_figures_carry_their_place_and_period():
     by_value = {s.value: s for s in rec.statistics}
     assert by_value[48].period == "2013-2023" and by_value[48].place == "huyện Quỳnh Lưu"
     assert by_value[1020].period == "2022" and by_value[1020].place == "huyện Quỳnh Lưu"
+
+
+def test_unknown_province_word_is_not_a_place_but_a_commune_name_is():
+    rec = record(
+        "Tham dự có Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Sần A Páo; mô hình ở xã Lộc Thịnh, huyện Hương Khê hoạt động tốt."
+    )
+    assert list(people(rec)) == ["Sần A Páo"]
+    assert people(rec)["Sần A Páo"]["posts"] == [{"title": "Phó Chủ tịch", "org": "Ủy ban MTTQ Việt Nam tỉnh"}]
+
+
+def test_central_mass_organisation_and_reports_read_by_a_person():
+    rec = record(
+        "Sáng 5/3, tại Hà Nội, Bộ Công an và Trung ương Hội Cựu chiến binh Việt Nam tổ chức Lễ ký kết chương trình phối hợp.\n"
+        "Theo báo cáo do Thượng tá Giáp Văn Hòa, Phó Cục trưởng Cục Cảnh sát quản lý hành chính về trật tự xã hội trình bày, "
+        "các bên đã phối hợp tốt.\nĐại tá Kha Văn Sĩ báo cáo, năm qua có 12 vụ việc được hòa giải."
+    )
+    m = rec["meetings"][0]
+    assert m["organizers"] == ["Bộ Công an", "Trung ương Hội Cựu chiến binh Việt Nam"]
+    assert set(m["speakers"]) == {"Giáp Văn Hòa", "Kha Văn Sĩ"}
+    assert people(rec)["Giáp Văn Hòa"]["posts"][0]["org"] == "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
+
+
+def test_a_name_ending_in_an_organisation_word_is_still_a_name():
+    rec = record("Phát biểu tại hội nghị, đồng chí Cao Minh Trường chúc mừng thành tích của Công an huyện Yên Định.")
+    assert "Cao Minh Trường" in people(rec)
+    assert all("Trường" != o["name"].split()[0] for o in rec["organizations"])

@@ -77,7 +77,7 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         elif not give or _NOT_GIVEN.search(body[: give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
             carried = None
             continue
-        presenters = [p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()]
+        presenters = list(dict.fromkeys(p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()))
         giver = _giving_body(text, c_start, c_start + give.start()) if not presenters else None
         if not presenters and give.end() == 0 + len(give.group()) and not GIVE_RE.search(body):
             presenters = list(carried or [])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(
     rf"(?<![\w/.,\-–])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
-    rf"(?P<num>{_NUM})(?:/(?P<total>{_NUM}))?(?![\d/])"
+    rf"(?P<num>{_NUM})(?:/(?P<total>{_NUM}))?(?![\d/]|[^\W\d_])"
     r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?![\w]))?"
     r"(?P<pct>\s*%)?"
 )
@@ -30,7 +30,7 @@ _NOT_COUNTED = re.compile(
     r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
-    r"(?<![\w])(?:quận|phường|huyện|xã|tỉnh|khu phố|tổ|thôn|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|Chỉ thị|"
+    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|Chỉ thị|"
     r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|giữa)\s*$",
     re.I,
 )

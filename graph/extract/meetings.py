@@ -30,9 +30,11 @@ _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]
 _CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.]{0,20}?\s*(?:có|là|gồm)\s")
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _SPEAK = re.compile(
-    r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày)(?![\w])"
+    r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
+    r"|báo cáo(?=\s*,)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày)(?![\w])"
 )
-_NO_SPEAK = re.compile(r"[Tt]heo báo cáo|ý kiến chỉ đạo(?! và kết luận)")
+# "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
+_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)")
 
 
 @dataclass
@@ -81,7 +83,8 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
         subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
         found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic]
         # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
-        m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)]
+        m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
+                        and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
         at = _AT_PLACE.search(s.text)
         if at:
             m.place = at.group(1)

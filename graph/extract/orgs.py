@@ -71,7 +71,7 @@ def _alt(words) -> str:  # noqa: ANN001
 
 _B = rf"(?<![{LO[1:-1]}{UP[1:-1]}/\-])"  # not inside a word or a document number
 # "Cục trưởng" is a title, "Hội nghị" a meeting, "Ban hành" a verb: not organisation heads.
-_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|cáo|chí|chỉ đạo tổ chức)(?![\w]))"
+_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|cáo|chí|đội|chỉ đạo tổ chức)(?![\w]))"
 _HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}]){_NOT_ORG}")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
@@ -86,21 +86,35 @@ _VIETNAM = re.compile(r"\s+Việt Nam")
 _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
-    "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo về khi thì mà này đó nhằm để từ "
+    "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
     "năm nhấn yêu ghi".split()
 )
 _BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
-                      "cho biết", "khai mạc", "tham dự", "đề nghị")
+                      "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
+                      "biểu dương", "ký kết", "khẳng định", "cho rằng", "thông tin", "tiếp thu", "quán triệt")
 _PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
 _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
 
 
-def _cap_split(place: str, allow_person_cut: bool = True) -> str:
-    """Cut a run of capitalised words where a place name ends and a personal name starts."""
+_REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
+_NUMBERED_UNITS = {"phường", "quận", "khu phố"}
+
+
+def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = None) -> str:
+    """Cut a run of capitalised words where a place name ends and a personal name starts.
+    Provinces and districts form a closed list: after "tỉnh", "huyện" … only a known name is a
+    place ("tỉnh Lý A Dờ" is a bare unit followed by a person); communes fall back to rules."""
     words = place.split()
-    if len(words) <= 1 or words[0].isdigit():
-        return words[0] if words else place
+    level = (unit or "").lower()
+    if not words:
+        return ""
+    if words[0].isdigit():
+        return words[0] if level in _NUMBERED_UNITS or not level else ""
+    if level in _REGION_UNITS:
+        return " ".join(words[: gazetteer().longest_place_prefix(words, regions_only=True)])
+    if len(words) == 1:
+        return words[0]
     n = gazetteer().longest_place_prefix(words)
     if n:
         return " ".join(words[:n])
@@ -121,13 +135,16 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
         city = m.group("city")
         if not re.match(r"TP\.?\s?HCM|TPHCM", city):
             head, _, rest = city.partition(" ") if city.startswith("TP ") else city.partition(".")
-            rest = _cap_split(rest.strip())
-            city = city[: city.index(rest) + len(rest)] if rest in city else city
+            rest = _cap_split(rest.strip(), unit="thành phố")
+            if not rest:
+                return m.start("city") + 2 + (city[2:3] == "."), "TP", None, False
+            city = city[: city.index(rest) + len(rest)]
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
     if place:
-        place = _cap_split(place)
-        return m.start("place") + len(place), unit, place, False
+        place = _cap_split(place, unit=unit)
+        if place:
+            return m.start("place") + len(place), unit, place, False
     return m.end("unit"), unit, None, False
 
 
@@ -149,7 +166,7 @@ def _body(text: str, pos: int) -> int:
         if prog:
             end, count = prog.end(), count + 1
             break
-        if text.startswith(_BODY_STOP_PHRASES, m.start(1)):
+        if text.startswith(_BODY_STOP_PHRASES, m.start(1)) or text.startswith(("các cấp", "cùng cấp"), m.start(1)):
             break
         if word in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}\s+{CAP_WORD}", text[m.end():]):
             break
@@ -159,6 +176,10 @@ def _body(text: str, pos: int) -> int:
 
 def parse_org(text: str, pos: int) -> OrgMention | None:
     """The organisation whose head noun starts at ``pos``, or None."""
+    if text.startswith("Trung ương ", pos) and text.startswith(("Hội", "Đoàn", "Liên đoàn"), pos + 11):
+        inner = parse_org(text, pos + 11)  # "Trung ương Hội Cựu chiến binh Việt Nam": the central body
+        if inner is not None and not inner.generic:
+            return OrgMention(text[pos : inner.end], pos, inner.end, "Trung ương " + inner.head)
     m = _HEAD.match(text, pos) or _ABBR_ORG.match(text, pos)
     if not m:
         return _defined_at(text, pos)
@@ -166,8 +187,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     end = m.end()
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
         return None  # "Đoàn Văn Hậu" is a person, not a delegation
+    if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos):
+        return None  # "Nguyễn Văn Hội", "Lê Minh Đoàn": the last syllable of a name
     org = OrgMention(head, pos, end, head)
-    if "MTTQ" in head or "Mặt trận" in head:
+    if "MTTQ" in head or "Mặt trận" in head or head.startswith(("Hội ", "Đoàn ", "Liên đoàn ")) or head in ("Hội", "Đoàn"):
         v = _VIETNAM.match(text, end)
         end = v.end() if v and "Việt Nam" not in head else end
     if head in ("Ban Thường trực", "Ban Thường vụ", "Ban Chấp hành"):
@@ -195,7 +218,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
     elif head in body_heads or head.startswith("Ban "):
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
-        body_end = end + num.end() if num and head.startswith("Ban") else _body(text, end)
+        lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "Hội", "Đoàn")
+        body_end = end + num.end() if num and head.startswith("Ban") else end if lower_body else _body(text, end)
         if body_end == end and head in lexicon.NEEDS_COMPLEMENT:
             return None
         end = body_end
@@ -240,8 +264,9 @@ def _is_parent(child: OrgMention, parent: OrgMention) -> bool:
     return child.head.startswith(sub_units) or child.head in ("Công an",) and parent.head.startswith("Bộ")
 
 
+_AFTER_NAME = re.compile(rf"(?:{'|'.join(sorted(lexicon.SURNAMES, key=len, reverse=True))})(?:\s+{CAP_WORD}){{0,2}}\s+$")
 _DEFINED = re.compile(r"\(([^()]{4,60})\)")
-_ANY_HEAD = re.compile(_HEAD.pattern + "|" + _ABBR_ORG.pattern)
+_ANY_HEAD = re.compile(r"Trung ương (?=Hội |Đoàn |Liên đoàn )|" + _HEAD.pattern + "|" + _ABBR_ORG.pattern)
 
 
 def _defined_short_form(text: str, pos: int, end: int) -> OrgMention | None:

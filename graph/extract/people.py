@@ -37,6 +37,11 @@ NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+(?:{CAP_WORD}|[A
 _BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\|")
 
 
+# After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
+# or "huyện" only a known province or district is a place (checked by _is_name).
+_AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn)\s+$")
+
+
 @dataclass
 class PostMention:
     title: str
@@ -127,10 +132,10 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
     people: list[PersonMention] = []
     if _BYLINE.search(text, start, end):
         return people, orgs, []
-    for m in NAME_RE.finditer(masked, start, end):
+    for m in _name_matches(masked, start, end, posts):
         name = m.group()
-        if not _is_name(name):
-            continue
+        if not _is_name(name) or _AFTER_UNIT.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "xã Lộc Yên": a place named after the unit word
         person = PersonMention(name, m.start(), m.end(), span_start=m.start(), span_end=m.end())
         before = text[start : m.start()].rstrip()
         rank = RANK_RE.search(before[-16:]) if before else None
@@ -153,6 +158,27 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         people.append(person)
     used = {id(p) for person in people for p in person.posts}
     return people, orgs, [p for p in posts if id(p) not in used]
+
+
+def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -> list[re.Match]:
+    """Names from the surname list, plus capitalised runs whose place in the sentence makes
+    them names even with a family name the list lacks: right after a rank, an honorific,
+    or a post ("Đại tá Sần A Páo", "Phó Chủ tịch UBND tỉnh Y Sần A Páo")."""
+    found = list(NAME_RE.finditer(masked, start, end))
+    taken = [(m.start(), m.end()) for m in found]
+    post_ends = {p.end for p in posts}
+    for m in _ANY_NAME.finditer(masked, start, end):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before = masked[max(start, m.start() - 16) : m.start()]
+        after_post = any(e <= m.start() and not masked[e : m.start()].strip() for e in post_ends)
+        if _CUE.search(before) or after_post:
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+_ANY_NAME = re.compile(_WB + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
+_CUE = re.compile(rf"(?:{_alt(lexicon.RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+$")
 
 
 def _with_parents(org: OrgMention) -> list[OrgMention]:

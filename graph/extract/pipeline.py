@@ -146,8 +146,11 @@ def _people(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> 
                     person.posts = [p for p in person.posts if not (p.org is None and match_key(p.title) == match_key(pm.title))]
                 person.posts.append(Post(pm.title, pm.org.name if pm.org else None, okey, [b.evidence(s, pm.start, pm.end)]))
         for post in b.titles[i]:
-            # A later mention by title alone: the one person who holds that post here.
-            okey = org_key(post.org, b.places) if post.org else None
+            # A later mention by title alone: the one person who holds that post here. A bare title
+            # ("Chủ tịch") is too vague, and "Bằng khen của Giám đốc …" names the office, not a person.
+            if post.org is None or re.search(r"(?:của|quyền)\s*$", b.doc.text[max(s.start, post.start - 12) : post.start]):
+                continue
+            okey = org_key(post.org, b.places)
             holders = [p for p in rec.people if any(match_key(q.title) == match_key(post.title)
                                                     and (okey is None or q.org_key == okey) for q in p.posts)]
             if len(holders) == 1:

@@ -25,6 +25,7 @@ _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
     (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bBCA\b"), "Bộ Công an"),
+    (re.compile(r"\bCCB\b"), "Cựu chiến binh"),
     (re.compile(r"\bCATP\b"), "Công an thành phố"),
     (re.compile(r"\bCAT\b"), "Công an tỉnh"),
     (re.compile(r"\bTP\.\s?|\bTP\b"), "thành phố "),
@@ -98,17 +99,17 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
             name = f"{name} {filler}"
     elif org.head.endswith(("ủy", "uỷ")) and not org.place and places.province:
         level = org.head.split()[0].lower()
-        if level == "tỉnh":
-            name = f"{name} tỉnh {places.province}"
-        elif level == "thành":
-            name = f"{name} thành phố {places.province}"
+        if level in ("tỉnh", "thành"):
+            name = f"{name} {places.province}"
         elif places.by_unit:
-            filler = places.by_unit.get({"quận": "quận", "huyện": "huyện"}.get(level, ""), None)
+            filler = places.by_unit.get(level)
             if filler:
-                name = f"{name} {level} {filler}"
+                name = f"{name} {level} {filler}" if filler.isdigit() else f"{name} {filler}"
     if org.head in ("Công an", "UBND") and org.place and not org.unit and gazetteer().province_of(org.place):
         name = _CITY_ALIASES.sub("thành phố Hồ Chí Minh", name)
     key = match_key(_expand(name))
+    # "Thành ủy thành phố Hồ Chí Minh" = "Thành ủy TPHCM" = "Thành ủy Hồ Chí Minh"; "Quận ủy quận 1" keeps its unit.
+    key = _PARTY_UNIT.sub(r"\1 ", key)
     if _BARE_UNIT.search(key):
         key = f"{key} @{places.doc}"  # a unit the article never names: local to this article
     elif org.parent is not None and org.unit is None and org.place is None and (org.parent.unit or org.parent.place):
@@ -116,6 +117,7 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     return places.aliases.get(key, key)
 
 
+_PARTY_UNIT = re.compile(r"^((?:Thành|Tỉnh|Huyện|Quận|Thị) ủy) (?:thành phố|tỉnh|huyện|quận|thị xã) (?!\d)")
 _BARE_UNIT = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$")
 
 
