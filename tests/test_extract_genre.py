@@ -275,3 +275,14 @@ def test_a_name_ending_in_an_organisation_word_is_still_a_name():
     rec = record("Phát biểu tại hội nghị, đồng chí Cao Minh Trường chúc mừng thành tích của Công an huyện Yên Định.")
     assert "Cao Minh Trường" in people(rec)
     assert all("Trường" != o["name"].split()[0] for o in rec["organizations"])
+
+
+def test_standing_board_has_its_committee_as_parent_named_in_full():
+    rec = record(
+        "Sáng 2/4, Công an tỉnh Thái Bình phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị.\n"
+        "Bà Vũ Thị Hương, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Thái Bình chủ trì.\n"
+        "Ngày 20-9, Bộ Công an và Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tổ chức lễ ký kết."
+    )
+    parents = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert parents["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"] == "Ủy ban MTTQ Việt Nam tỉnh Thái Bình"
+    assert parents["Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"] == "Ủy ban Trung ương MTTQ Việt Nam"

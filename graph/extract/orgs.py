@@ -71,8 +71,14 @@ def _alt(words) -> str:  # noqa: ANN001
 
 _B = rf"(?<![{LO[1:-1]}{UP[1:-1]}/\-])"  # not inside a word or a document number
 # "Cục trưởng" is a title, "Hội nghị" a meeting, "Ban hành" a verb: not organisation heads.
-_NOT_ORG = r"(?!\s+(?:trưởng|phó|nghị|thảo|thi|viên|hành|ngành|tổ chức|kết|cáo|chí|đội|chỉ đạo tổ chức)(?![\w]))"
-_HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}]){_NOT_ORG}")
+_HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}])")
+# Words that turn a head noun into something else: "Cục trưởng" (a title), "Hội nghị" (a
+# meeting), "Ban hành" (a verb), "Báo cáo", "Bộ đội", "Đoàn kết" …
+_NOT_ORG = {
+    "Cục": "trưởng|phó", "Vụ": "trưởng|phó|việc|án", "Tổng cục": "trưởng|phó", "Hội": "nghị|thảo|thi|viên|đồng",
+    "Ban": "hành|ngành|tổ chức|đêm|ngày", "Báo": "cáo|chí", "Bộ": "đội|phận|trưởng|máy", "Đoàn": "kết|viên|thể",
+    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Viện": "trưởng|dẫn", "Trường": "hợp",
+}
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP"])
@@ -185,6 +191,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         return _defined_at(text, pos)
     head = m.group()
     end = m.end()
+    if head in _NOT_ORG and re.match(rf"\s+(?:{_NOT_ORG[head]})(?![\w])", text[end:]):
+        return None
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
         return None  # "Đoàn Văn Hậu" is a person, not a delegation
     if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos):

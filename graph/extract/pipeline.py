@@ -121,6 +121,9 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
         for o in b.orgs[i]:
             if not o.generic:
                 _org_record(b, rec, by_key, o)
+    for org in rec.organizations:  # a parent is named by its fullest form in the article
+        if org.parent_key in by_key:
+            org.parent = by_key[org.parent_key].name
     return by_key
 
 
