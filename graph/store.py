@@ -1,25 +1,33 @@
 """Storage backends behind one small interface: embedded Oxigraph, or an external SPARQL server.
 
 Oxigraph in memory is the default because it answered the joins and GROUP BYs of this graph
-10-20x faster than rdflib (shared/TECH-NOTES.md). The interface speaks plain data (results
-as SPARQL-JSON term dicts, graphs as N-Triples bytes) so results can cross a process boundary:
-the query engine runs the embedded store inside worker processes it can kill.
+10-20x faster than rdflib (shared/TECH-NOTES.md). The interface speaks plain data, results
+already serialised by the store (SPARQL JSON/XML/CSV/TSV, or an RDF syntax for graphs), so a
+result crosses a process boundary as bytes: the query engine runs the embedded store inside
+worker processes it can kill, and those send the response body itself.
 
-The default graph of a query is the union of the named graphs (one graph per document),
-unless the request names its own dataset.
+The store keeps one named graph per document AND a real default graph holding the set
+union of the named graphs (graph/default_graph.py); a query that names no dataset of its
+own reads that default graph.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from antq.graph.sparql_text import add_using
+from antq.graph import default_graph as dg
+from antq.graph.iris import PREFIXES
+from antq.graph.results import GRAPH_FORMATS, RESULT_FORMATS, serialize
+from antq.graph.sparql_text import add_using, keywords_used
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+PREFIX_MAP = {p: str(ns) for p, ns in PREFIXES.items()}  # prefixes of Turtle results
 
 Term = dict[str, str]  # SPARQL-JSON term: {"type": "uri"|"literal"|"bnode", "value", "datatype"?, "xml:lang"?}
 
@@ -49,14 +57,48 @@ class StoreUnavailableError(StoreError):
 
 @dataclass
 class QueryResult:
-    """One query's answer as plain data. ``kind``: 'bindings', 'boolean' or 'graph'."""
+    """One query's answer, serialised. ``kind``: 'bindings', 'boolean' or 'graph'.
+
+    ``data`` is in ``format`` (a results format name for bindings and booleans, an RDF
+    format name for graphs, see graph/results.py); ``rows``, ``variables``, ``boolean``
+    and ``ntriples`` read it back for callers that want plain data.
+    """
 
     kind: str
-    variables: list[str] = field(default_factory=list)
-    rows: list[dict[str, Term]] = field(default_factory=list)
-    boolean: bool | None = None
-    ntriples: bytes = b""
+    data: bytes = b""
+    format: str = "json"
     truncated: bool = False  # more rows/triples existed than max_rows
+
+    @cached_property
+    def _json(self) -> dict[str, Any]:
+        if self.kind == "graph":
+            raise StoreError("a graph result has no rows")
+        data = self.data
+        if self.format != "json":
+            data = ox.parse_query_results(data, format=RESULT_FORMATS[self.format]).serialize(
+                format=ox.QueryResultsFormat.JSON)
+        return json.loads(data)
+
+    @property
+    def rows(self) -> list[dict[str, Term]]:
+        return self._json.get("results", {}).get("bindings", [])
+
+    @property
+    def variables(self) -> list[str]:
+        return self._json.get("head", {}).get("vars", [])
+
+    @property
+    def boolean(self) -> bool | None:
+        return self._json.get("boolean") if self.kind == "boolean" else None
+
+    @property
+    def ntriples(self) -> bytes:
+        if self.kind != "graph":
+            raise StoreError(f"a {self.kind} result has no triples")
+        if self.format == "ntriples":
+            return self.data
+        parsed = ox.parse(self.data, format=GRAPH_FORMATS[self.format])
+        return ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 class Store(Protocol):
@@ -64,7 +106,8 @@ class Store(Protocol):
 
     def query(self, query: str, *, bindings: Mapping[str, Term] | None = None,
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              max_rows: int | None = None, base_iri: str | None = None) -> QueryResult: ...
+              max_rows: int | None = None, base_iri: str | None = None,
+              results_format: str = "json", graph_format: str = "ntriples") -> QueryResult: ...
 
     def update(self, update: str, *, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = (),
                base_iri: str | None = None) -> None: ...
@@ -126,35 +169,16 @@ def _graphs(iris: Sequence[str] | None) -> list[ox.NamedNode] | None:
         raise MalformedQueryError(f"invalid graph IRI in {list(iris or [])}: {e}") from e
 
 
-def collect(result: Any, max_rows: int | None) -> QueryResult:
-    """Turn a pyoxigraph result into a QueryResult, reading at most max_rows rows or triples."""
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("boolean", boolean=bool(result))
-    limit = max_rows if max_rows is not None else float("inf")
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows, truncated = [], False
-        for sol in result:
-            if len(rows) >= limit:
-                truncated = True
-                break
-            rows.append({n: term_to_json(sol[n]) for n in names if sol[n] is not None})
-        return QueryResult("bindings", variables=names, rows=rows, truncated=truncated)
-    triples, truncated = [], False
-    for t in result:
-        if len(triples) >= limit:
-            truncated = True
-            break
-        triples.append(t)
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return QueryResult("graph", ntriples=data, truncated=truncated)
-
-
 class OxigraphStore:
-    """Embedded pyoxigraph store held in memory."""
+    """Embedded pyoxigraph store held in memory.
 
-    def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
+    ``store`` holds the named graphs and the default graph (their set union); ``default``
+    holds that default graph alone and answers the queries that read nothing else.
+    """
+
+    def __init__(self) -> None:
+        self.store = ox.Store()
+        self.default = ox.Store()
 
     @classmethod
     def from_nquads(cls, path: Path) -> OxigraphStore:
@@ -162,26 +186,40 @@ class OxigraphStore:
         s.load_nquads(path)
         return s
 
-    def query(self, query: str, *, bindings: Mapping[str, Term] | None = None,
-              default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              max_rows: int | None = None, base_iri: str | None = None) -> QueryResult:
-        subs = {ox.Variable(k): term_from_json(v) for k, v in (bindings or {}).items()}
-        options: dict[str, Any] = {"substitutions": subs, "base_iri": base_iri}
+    def _target(self, query: str, options: dict[str, Any], default_graphs: Sequence[str] | None,
+                named_graphs: Sequence[str] | None) -> ox.Store:
+        """The store to ask: ``default`` unless the query names graphs (a protocol dataset, FROM, GRAPH)."""
         if default_graphs is not None or named_graphs is not None:
             options["default_graph"] = _graphs(default_graphs) or []
             if named_graphs is not None:
                 options["named_graphs"] = _graphs(named_graphs)
-        else:
-            options["use_default_graph_as_union"] = True
+            return self.store
+        return self.store if keywords_used(query, ("GRAPH", "FROM")) else self.default
+
+    def query(self, query: str, *, bindings: Mapping[str, Term] | None = None,
+              default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, base_iri: str | None = None,
+              results_format: str = "json", graph_format: str = "ntriples") -> QueryResult:
+        subs = {ox.Variable(k): term_from_json(v) for k, v in (bindings or {}).items()}
+        options: dict[str, Any] = {"substitutions": subs, "base_iri": base_iri}
+        store = self._target(query, options, default_graphs, named_graphs)
         try:
-            return collect(self.store.query(query, **options), max_rows)
+            result = store.query(query, **options)
+            kind, data, truncated = serialize(result, results_format, graph_format, max_rows, PREFIX_MAP)
         except SyntaxError as e:
             raise _syntax_error(e) from None
         except ValueError as e:  # e.g. an invalid base IRI or substitution
             raise MalformedQueryError(str(e)) from None
+        return QueryResult(kind, data, graph_format if kind == "graph" else results_format, truncated)
 
     def update(self, update: str, *, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = (),
                base_iri: str | None = None) -> None:
+        """Run an update on the named graphs, then derive the default graph from them again.
+
+        The default graph is derived data: an update that writes it directly (no GRAPH)
+        has no lasting effect, and operations inside one request read it as it was when
+        the request began, plus their own direct changes.
+        """
         text = add_using(update, [str(g) for g in _graphs(using_graphs) or []],
                          [str(g) for g in _graphs(using_named_graphs) or []])
         try:
@@ -190,6 +228,8 @@ class OxigraphStore:
             raise _syntax_error(e) from None
         except ValueError as e:
             raise MalformedQueryError(str(e)) from None
+        dg.rederive(self.store)
+        self.default = dg.default_only(self.store)
 
     def load_nquads(self, path: Path) -> None:
         """Replace the whole content with an N-Quads file (the build's graph.nq)."""
@@ -200,25 +240,34 @@ class OxigraphStore:
             self.store.load(path=str(path), format=ox.RdfFormat.N_QUADS)  # faster than bulk_load in memory
         except SyntaxError as e:
             raise StoreError(f"{path} is not valid N-Quads: {e}") from None
+        dg.derive(self.store)
+        self.default = dg.default_only(self.store)
 
     def dump_nquads(self, path: Path) -> None:
-        self.store.dump(str(path), format=ox.RdfFormat.N_QUADS)
+        """Write the named graphs (the default graph is derived from them) as N-Quads."""
+        quads = (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
+        ox.serialize(quads, str(path), format=ox.RdfFormat.N_QUADS)
 
     def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace one named graph (one document) with the given N-Triples."""
         g = ox.NamedNode(graph_iri)
         try:
-            quads = [ox.Quad(t.subject, t.predicate, t.object, g)
-                     for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+            new = {t for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)}
         except SyntaxError as e:
             raise StoreError(f"data for graph <{graph_iri}> is not valid N-Triples: {e}") from None
-        self.remove_graph(graph_iri)
-        self.store.extend(quads)
+        old = dg.triples_of(self.store, g)
+        if self.store.contains_named_graph(g):
+            self.store.remove_graph(g)
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in new)
+        dg.add((self.store, self.default), new - old)
+        dg.release(self.store, [self.default], old - new)
 
     def remove_graph(self, graph_iri: str) -> None:
         g = ox.NamedNode(graph_iri)
         if self.store.contains_named_graph(g):
+            old = dg.triples_of(self.store, g)
             self.store.remove_graph(g)
+            dg.release(self.store, [self.default], old)
 
 
 def open_store(settings: Any, nquads_path: Path | None = None) -> Store:

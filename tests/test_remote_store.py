@@ -1,5 +1,6 @@
 """The store interface on both backends, and /sparql with store="sparql", against a REAL
-Oxigraph server process (the PyPI ``oxigraph`` binary) started on loopback by the tests."""
+Oxigraph server process (the PyPI ``oxigraph`` binary, run without --union-default-graph:
+antq-kg keeps the default graph itself) started on loopback by the tests."""
 
 from __future__ import annotations
 
@@ -37,17 +38,18 @@ def oxigraph_binary() -> str:
 def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("remote") / "graph.nq"
     lines = [f'<{EX}s{i}> <{EX}p> "giá trị {i}"@vi <{EX}doc{i % 3}> .' for i in range(300)]
+    lines += [f'<{EX}shared> <{EX}name> "tên chung" <{EX}doc{d}> .' for d in range(3)]  # one triple, three graphs
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Oxigraph server (union default graph, its own 3 s timeout) on a free loopback port."""
+    """A real Oxigraph server (plain default graph, its own 3 s timeout) on a free loopback port."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path_factory.mktemp("oxdb")),
-                             "--bind", f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "3"],
+                             "--bind", f"127.0.0.1:{port}", "--timeout-s", "3"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
@@ -82,11 +84,39 @@ def store(request: pytest.FixtureRequest, graph_file: Path, oxigraph: str) -> It
     s.close()
 
 
-def test_default_graph_is_the_union(store: Store) -> None:
-    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
-    assert rows[0]["n"]["value"] == "300"
-    only = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graphs=[EX + "doc1"]).rows
-    assert only[0]["n"]["value"] == "100"
+def count(store: Store, where: str = "?s ?p ?o", **dataset: list[str]) -> int:
+    return int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", **dataset).rows[0]["n"]["value"])
+
+
+SHARED = f"<{EX}shared> <{EX}name> ?o"
+
+
+def test_default_graph_is_the_set_union(store: Store) -> None:
+    assert count(store) == 301  # the triple held by three graphs is there once
+    assert count(store, SHARED) == 1
+    assert count(store, "GRAPH ?g { ?s ?p ?o }") == 303
+    assert count(store, default_graphs=[EX + "doc1"]) == 101
+    assert count(store, "?s ?p ?o . GRAPH ?g { ?s ?p ?o }") == 303  # the default graph next to named graphs
+
+
+def test_default_graph_follows_replaced_and_removed_graphs(store: Store) -> None:
+    store.remove_graph(EX + "doc0")
+    assert (count(store), count(store, SHARED)) == (201, 1)  # doc1 and doc2 still hold the shared triple
+    store.replace_graph(EX + "doc1", f'<{EX}new> <{EX}p> "mới"@vi .\n'.encode())
+    assert (count(store), count(store, SHARED)) == (102, 1)
+    store.remove_graph(EX + "doc2")
+    assert (count(store), count(store, SHARED)) == (1, 0)
+    assert count(store, f'<{EX}new> ?p "mới"@vi') == 1
+
+
+def test_default_graph_is_derived_again_after_an_update(store: Store) -> None:
+    store.update(f"DROP GRAPH <{EX}doc0> ; INSERT DATA {{ GRAPH <{EX}doc9> {{ <{EX}x> <{EX}p> 1 }} }}")
+    assert count(store) == 202 and count(store, f"<{EX}x> <{EX}p> 1") == 1
+    store.update(f"INSERT DATA {{ <{EX}direct> <{EX}p> 2 }} ; DELETE DATA {{ {SHARED.replace('?o', chr(34) + 'tên chung' + chr(34))} }}")
+    assert count(store, f"<{EX}direct> ?p ?o") == 0  # written to the derived default graph only: not kept
+    assert count(store, SHARED) == 1  # still held by doc1 and doc2
+    store.update("CLEAR ALL")
+    assert count(store) == 0
 
 
 def test_bindings_are_values(store: Store) -> None:
@@ -108,8 +138,7 @@ def test_row_cap_truncates(store: Store) -> None:
 
 def test_replace_and_remove_one_graph(store: Store) -> None:
     store.replace_graph(EX + "doc1", f'<{EX}new> <{EX}p> "mới"@vi .\n'.encode())
-    assert store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-                       ).rows[0]["n"]["value"] == "201"
+    assert count(store, "GRAPH ?g { ?s ?p ?o }") == 203
     assert store.query(f"ASK {{ GRAPH <{EX}doc1> {{ <{EX}new> ?p ?o }} }}").boolean is True
     store.remove_graph(EX + "doc1")
     store.remove_graph(EX + "doc1")  # removing an absent graph is not an error
@@ -120,7 +149,7 @@ def test_update_with_protocol_dataset(store: Store) -> None:
     store.update(f"INSERT {{ GRAPH <{EX}out> {{ ?s a <{EX}Seen> }} }} WHERE {{ ?s ?p ?o }}",
                  using_graphs=[EX + "doc2"])
     n = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}out> {{ ?s ?p ?o }} }}").rows
-    assert n[0]["n"]["value"] == "100"
+    assert n[0]["n"]["value"] == "101"
 
 
 def test_malformed_query_has_a_position(store: Store) -> None:
@@ -143,7 +172,7 @@ def test_sparql_endpoint_on_the_remote_store(oxigraph: str, graph_file: Path) ->
     with running_server(graph_file, **settings) as base:  # the server pushes graph.nq to the remote store
         r = httpx.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
         assert r.status_code == 200, r.text
-        assert r.json()["results"]["bindings"][0]["n"]["value"] == "300"
+        assert r.json()["results"]["bindings"][0]["n"]["value"] == "301"
         r = httpx.get(base + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
         assert len(r.json()["results"]["bindings"]) == 10 and r.headers["x-antq-truncated"] == "true"
         r = httpx.get(base + "/sparql", params={"query": f"DESCRIBE <{EX}s5>"}, headers={"Accept": "text/turtle"})
