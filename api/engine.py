@@ -8,7 +8,8 @@ Interface (stable):
         #    {"type": "uri"|"literal"|"bnode", "value": str, "datatype"?: str, "xml:lang"?: str}
     ok = await engine.ask(query, bindings)
     data, media_type = await engine.construct(query, bindings, media_type="text/turtle")
-    result = await engine.execute(query, bindings=..., default_graphs=..., named_graphs=...)  # QueryResult
+    result = await engine.execute(query, bindings=..., default_graphs=..., named_graphs=...,
+                                  results_format="json", graph_format="turtle")  # QueryResult: bytes
     await engine.update(text, using_graphs=..., using_named_graphs=...)
     await engine.replace_graph(graph_iri, ntriples) / remove_graph(graph_iri) / reload(path)
     engine.close()
@@ -19,8 +20,10 @@ external store — never pasted into the query text, so input cannot change a qu
 
 Queries never run on the event loop: the embedded store answers from worker processes
 that are killed past ``settings.timeout``; an external store is called from a thread with
-an HTTP timeout. SELECT rows and CONSTRUCT triples are capped at ``settings.max_rows``
-(the result is truncated and ``QueryResult.truncated`` is set).
+an HTTP timeout. Results come back serialised (``QueryResult.data`` in the format asked
+for), so /sparql sends them as they are and ``select`` only parses SPARQL JSON. SELECT rows
+and CONSTRUCT triples are capped at ``settings.max_rows`` (the result is truncated and
+``QueryResult.truncated`` is set).
 """
 
 from __future__ import annotations
@@ -113,8 +116,8 @@ class QueryEngine:
         if self._pool is None:
             return await asyncio.to_thread(getattr(self.store, op), **kwargs)
         if write:
-            return await asyncio.to_thread(self._pool.write, op, kwargs, op == "update")
-        return await asyncio.to_thread(self._pool.run, op, kwargs)
+            return await self._pool.write(op, kwargs, op == "update")
+        return await self._pool.run(op, kwargs)
 
     def _guard(self, text: str, keywords: Sequence[str]) -> None:
         if not self.settings.allow_service:
@@ -123,12 +126,17 @@ class QueryEngine:
                 raise OperationRefused(used)
 
     async def execute(self, query: str, *, bindings: Mapping[str, Any] | None = None,
-                      default_graphs: Sequence[str] | None = None,
-                      named_graphs: Sequence[str] | None = None) -> QueryResult:
-        """Any query form; the dataset arguments are the protocol's default-/named-graph-uri."""
+                      default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+                      results_format: str = "json", graph_format: str = "ntriples") -> QueryResult:
+        """Any query form; the dataset arguments are the protocol's default-/named-graph-uri.
+
+        The result is serialised in ``results_format`` (SELECT, ASK: json, xml, csv, tsv) or
+        ``graph_format`` (CONSTRUCT, DESCRIBE: turtle, ntriples, jsonld, rdfxml).
+        """
         self._guard(query, ["SERVICE"])
         kwargs = {"query": query, "bindings": bindings_json(bindings), "default_graphs": default_graphs,
-                  "named_graphs": named_graphs, "max_rows": self.settings.max_rows, "base_iri": self.base_iri}
+                  "named_graphs": named_graphs, "max_rows": self.settings.max_rows, "base_iri": self.base_iri,
+                  "results_format": results_format, "graph_format": graph_format}
         return await self._call("query", kwargs)
 
     async def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -145,12 +153,12 @@ class QueryEngine:
 
     async def construct(self, query: str, bindings: Mapping[str, Any] | None = None,
                         media_type: str = "text/turtle") -> tuple[bytes, str]:
-        from antq.api.formats import serialize_graph
+        from antq.api.formats import graph_format_name
 
-        result = await self.execute(query, bindings=bindings)
+        result = await self.execute(query, bindings=bindings, graph_format=graph_format_name(media_type))
         if result.kind != "graph":
             raise StoreError(f"construct() needs a CONSTRUCT or DESCRIBE query, got a {result.kind} result")
-        return serialize_graph(result.ntriples, media_type), media_type
+        return result.data, media_type
 
     async def update(self, update: str, *, using_graphs: Sequence[str] = (),
                      using_named_graphs: Sequence[str] = ()) -> None:

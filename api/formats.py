@@ -1,19 +1,16 @@
 """Result formats of the SPARQL endpoint: content negotiation and serialisation.
 
-Results arrive as plain data (SPARQL-JSON rows, or N-Triples for graphs); JSON is written
-here and every other format by Oxigraph's serialisers, so escaping rules are not ours to get
-wrong. Negotiation follows the Accept header's q-values; a ``format`` parameter wins.
+The format is chosen before the query runs (for both kinds of result it may have), and the
+store writes its result straight in that format with Oxigraph's serialisers
+(graph/results.py), so escaping rules are not ours to get wrong and no row is re-encoded
+here. Negotiation follows the Accept header's q-values; a ``format`` parameter wins.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 from antq.api.errors import ApiError
-from antq.graph.iris import PREFIXES
-from antq.graph.store import QueryResult
 
 
 @dataclass(frozen=True)
@@ -35,9 +32,6 @@ GRAPH_FORMATS = (  # CONSTRUCT and DESCRIBE
     Format("jsonld", "application/ld+json", ("application/json",)),
     Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml")),
 )
-_OX_RESULTS = {"xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-_OX_GRAPH = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-             "application/ld+json": ox.RdfFormat.JSON_LD, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 FORMAT_NAMES = tuple(f.name for f in RESULT_FORMATS + GRAPH_FORMATS)
 
 
@@ -93,29 +87,21 @@ def negotiate(kind: str, accept: str | None, format_param: str | None) -> Format
     return best
 
 
-def serialize_result(result: QueryResult, fmt: Format) -> bytes:
-    """Serialise a QueryResult in ``fmt`` (which negotiate() chose for its kind)."""
-    if result.kind == "graph":
-        return serialize_graph(result.ntriples, fmt.media_type)
-    if result.kind == "boolean":
-        doc = {"head": {}, "boolean": bool(result.boolean)}
-    else:
-        doc = {"head": {"vars": result.variables}, "results": {"bindings": result.rows}}
-    data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    if fmt.name == "json":
-        return data
-    parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=_OX_RESULTS[fmt.name])
+def negotiate_both(accept: str | None, format_param: str | None) -> tuple[Format | None, Format | None]:
+    """The formats for a tabular/boolean and for a graph result; None where nothing fits (406 later)."""
+    out = []
+    for kind in ("bindings", "graph"):
+        try:
+            out.append(negotiate(kind, accept, format_param))
+        except ApiError:
+            out.append(None)
+    return out[0], out[1]
 
 
-def serialize_graph(ntriples: bytes, media_type: str) -> bytes:
-    """Re-serialise N-Triples as Turtle (with the project prefixes), JSON-LD, RDF/XML or N-Triples."""
-    target = _OX_GRAPH.get(media_type)
-    if target is None:
-        raise ApiError(406, "not_acceptable", f"graph results cannot be written as {media_type}; "
-                       f"available: {', '.join(_OX_GRAPH)}")
-    if target == ox.RdfFormat.N_TRIPLES:
-        return ntriples
-    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if target == ox.RdfFormat.TURTLE else None
-    return ox.serialize(triples, format=target, prefixes=prefixes) or b""
+def graph_format_name(media_type: str) -> str:
+    """The graph format name (``turtle``…) of a media type."""
+    for f in GRAPH_FORMATS:
+        if media_type == f.media_type:
+            return f.name
+    raise ApiError(406, "not_acceptable", f"graph results cannot be written as {media_type}; "
+                   f"available: {', '.join(f.media_type for f in GRAPH_FORMATS)}")

@@ -22,7 +22,7 @@ from antq.api.formats import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
     negotiate,
-    serialize_result,
+    negotiate_both,
 )
 from antq.graph.sparql_text import has_dataset_clause
 from fastapi import APIRouter, Request, Response
@@ -150,15 +150,21 @@ async def sparql(request: Request) -> Response:
         endpoint = str(request.url.replace(query=""))
         return Response(service_description(endpoint, settings.writable), media_type="text/turtle")
     defaults, named = _all(params, "default-graph-uri"), _all(params, "named-graph-uri")
+    accept = request.headers.get("accept")
+    table, graph = negotiate_both(accept, fmt_param)  # the result's kind is known only after the query
     result = await engine.execute(query, default_graphs=defaults if defaults or named else None,
-                                  named_graphs=named if defaults or named else None)
-    fmt = negotiate(result.kind, request.headers.get("accept"), fmt_param)
+                                  named_graphs=named if defaults or named else None,
+                                  results_format=(table or RESULT_FORMATS[0]).name,
+                                  graph_format=(graph or GRAPH_FORMATS[0]).name)
+    fmt = table if result.kind != "graph" else graph
+    if fmt is None:
+        negotiate(result.kind, accept, fmt_param)  # raises the 406 for this kind of result
     headers = {"Vary": "Accept"}
     if result.truncated:
         headers["X-Antq-Truncated"] = "true"
         headers["X-Antq-Max-Rows"] = str(settings.max_rows)
     media = fmt.media_type + ("; charset=utf-8" if not fmt.media_type.endswith("+xml") else "")
-    return Response(serialize_result(result, fmt), media_type=media, headers=headers)
+    return Response(result.data, media_type=media, headers=headers)
 
 
 async def _update(request: Request, params: list[tuple[str, str]], update: str) -> Response:

@@ -6,117 +6,212 @@ query passes the timeout is killed and replaced by a fresh fork of the parent. W
 applied to the parent's store (after a trial run in a worker, under the timeout) and all
 workers are re-forked, so every worker answers from the same data.
 
-All methods block: the engine calls them from a thread, never on the event loop.
+The parent talks to each worker over a socket pair awaited on the event loop itself (no
+thread hop per query): a request is one pickled (operation, arguments) frame; the answer
+is a small pickled header plus the result's bytes as they are (a query's response body,
+serialised in the worker), so rows are never turned into Python objects on the way.
 """
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import multiprocessing as mp
 import os
-import queue
+import pickle
 import signal
+import socket
+import struct
 import threading
 from typing import Any
 
 from antq.graph.store import (
     OxigraphStore,
+    QueryResult,
     QueryTimeoutError,
     StoreError,
     StoreUnavailableError,
 )
 
+_FRAME = struct.Struct("!IQ")  # header length, body length
 
-def _serve(conn: Any, store: OxigraphStore, parent_pid: int, inherited: list[int]) -> None:
-    """Worker loop: run (operation, kwargs) requests until the parent goes away."""
+
+def _frame(head: Any, body: bytes = b"") -> bytes:
+    h = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
+    return _FRAME.pack(len(h), len(body)) + h + body
+
+
+def _recv_exactly(sock: socket.socket, n: int) -> bytearray:
+    buf = bytearray(n)
+    view, got = memoryview(buf), 0
+    while got < n:
+        k = sock.recv_into(view[got:])
+        if not k:
+            raise EOFError
+        got += k
+    return buf
+
+
+def _answer(store: OxigraphStore, op: str, kwargs: dict[str, Any]) -> bytes:
+    try:
+        value = getattr(store, op)(**kwargs)
+    except StoreError as e:
+        return _frame(("error", e))
+    except Exception as e:  # noqa: BLE001 - report, keep serving
+        return _frame(("error", StoreError(f"{type(e).__name__}: {e}")))
+    if isinstance(value, QueryResult):
+        return _frame(("result", value.kind, value.format, value.truncated), value.data)
+    return _frame(("ok", value))
+
+
+def _serve(sock: socket.socket, store: OxigraphStore, inherited: list[int]) -> None:
+    """Worker loop: answer requests until the parent's end of the socket closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    for fd in inherited:  # the parent's ends of sibling pipes: holding them would hide EOF
+    for fd in inherited:  # the parent's ends of sibling sockets: holding them would hide EOF
         try:
             os.close(fd)
         except OSError:
             pass
     while True:
-        if not conn.poll(1.0):
-            if os.getppid() != parent_pid:
-                return
-            continue
         try:
-            op, kwargs = conn.recv()
+            head_len, body_len = _FRAME.unpack(_recv_exactly(sock, _FRAME.size))
+            op, kwargs = pickle.loads(_recv_exactly(sock, head_len + body_len))
         except (EOFError, OSError):
             return
-        try:
-            conn.send(("ok", getattr(store, op)(**kwargs)))
-        except StoreError as e:
-            conn.send(("error", e))
-        except Exception as e:  # noqa: BLE001 - report, keep serving
-            conn.send(("error", StoreError(f"{type(e).__name__}: {e}")))
+        sock.sendall(_answer(store, op, kwargs))
 
 
 class _Worker:
     def __init__(self, ctx: Any, store: OxigraphStore, inherited: list[int]) -> None:
-        parent, child = ctx.Pipe()
-        inherited = [*inherited, parent.fileno()]
-        self.proc = ctx.Process(target=_serve, args=(child, store, os.getpid(), inherited), daemon=True)
+        parent, child = socket.socketpair()
+        self.proc = ctx.Process(target=_serve, args=(child, store, [*inherited, parent.fileno()]), daemon=True)
         self.proc.start()
         child.close()
-        self.conn = parent
-        self.broken = False
+        parent.setblocking(False)
+        self.sock = parent
 
-    def ask(self, op: str, kwargs: dict[str, Any], timeout: float) -> Any:
-        """Send one request; raises QueryTimeoutError if no answer comes in time (caller kills us)."""
+    async def ask(self, op: str, kwargs: dict[str, Any]) -> Any:
+        """One request and its answer: a QueryResult, or what the operation returned."""
+        loop = asyncio.get_running_loop()
         try:
-            self.conn.send((op, kwargs))
-            if not self.conn.poll(timeout):
-                raise QueryTimeoutError(f"stopped after {timeout:g} s, the configured query timeout")
-            status, value = self.conn.recv()
+            await loop.sock_sendall(self.sock, _frame((op, kwargs)))
+            head = await self._read(loop, _FRAME.size)
+            head_len, body_len = _FRAME.unpack(head)
+            status, *meta = pickle.loads(await self._read(loop, head_len))
+            body = bytes(await self._read(loop, body_len)) if body_len else b""
         except (EOFError, OSError):
-            self.broken = True
-            self.proc.join(1)
-            raise StoreError(f"query worker {self.proc.pid} died (exit code {self.proc.exitcode})") from None
+            await asyncio.to_thread(self.proc.join, 1)
+            raise _Died(f"query worker {self.proc.pid} died (exit code {self.proc.exitcode})") from None
         if status == "error":
-            raise value
-        return value
+            raise meta[0]
+        if status == "result":
+            return QueryResult(meta[0], body, meta[1], meta[2])
+        return meta[0]
+
+    async def _read(self, loop: asyncio.AbstractEventLoop, n: int) -> bytearray:
+        buf = bytearray(n)
+        view, got = memoryview(buf), 0
+        while got < n:
+            k = await loop.sock_recv_into(self.sock, view[got:])
+            if not k:
+                raise EOFError
+            got += k
+        return buf
 
     def kill(self) -> None:
-        self.conn.close()
+        self.sock.close()
         if self.proc.is_alive():
             self.proc.kill()
         self.proc.join(5)
 
 
+class _Died(StoreError):
+    """The worker process went away (killed from outside, out of memory)."""
+
+
 class WorkerPool:
-    """``size`` forked workers over ``store``; ``run`` and ``write`` block, with a timeout."""
+    """``size`` forked workers over ``store``; ``run`` and ``write`` are awaited, with a timeout.
+
+    Idle workers and waiting requests are kept under a thread lock and waiters are woken
+    through their own event loop, so the pool serves any loop (the server's, or a test's).
+    """
 
     def __init__(self, store: OxigraphStore, size: int, timeout: float) -> None:
         self.store, self.size, self.timeout = store, max(1, size), timeout
         self._ctx = mp.get_context("fork")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._idle: collections.deque[_Worker] = collections.deque()
+        self._waiters: collections.deque[asyncio.Future] = collections.deque()
         self._workers: set[_Worker] = set()
-        self._guard = threading.Lock()  # protects _workers while forking
         self._writer = threading.Lock()
+        self._tasks: set[asyncio.Task] = set()
         self.restarts = 0
         for _ in range(self.size):
-            self._idle.put(self._spawn())
+            self._release(self._spawn())
 
     def _spawn(self) -> _Worker:
-        with self._guard:
-            w = _Worker(self._ctx, self.store, [x.conn.fileno() for x in self._workers if not x.conn.closed])
+        with self._lock:
+            w = _Worker(self._ctx, self.store, [x.sock.fileno() for x in self._workers if x.sock.fileno() >= 0])
             self._workers.add(w)
             return w
 
     def _retire(self, w: _Worker) -> None:
-        with self._guard:
+        with self._lock:
             self._workers.discard(w)
         w.kill()
 
-    def _take(self, timeout: float) -> _Worker:
+    def _release(self, w: _Worker) -> None:
+        with self._lock:
+            while self._waiters:
+                fut = self._waiters.popleft()
+                if not fut.done():
+                    fut.get_loop().call_soon_threadsafe(self._hand_over, fut, w)
+                    return
+            self._idle.append(w)
+
+    def _hand_over(self, fut: asyncio.Future, w: _Worker) -> None:
+        if fut.done():  # the waiter gave up meanwhile: next one
+            self._release(w)
+        else:
+            fut.set_result(w)
+
+    async def _take(self, timeout: float) -> _Worker:
+        with self._lock:
+            if self._idle:
+                return self._idle.popleft()
+            fut = asyncio.get_running_loop().create_future()
+            self._waiters.append(fut)
         try:
-            return self._idle.get(timeout=timeout)
-        except queue.Empty:
+            return await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
             raise StoreUnavailableError(
                 f"all {self.size} query workers stayed busy for {timeout:g} s; try again later") from None
 
-    def run(self, op: str, kwargs: dict[str, Any], timeout: float | None = None) -> Any:
+    async def _replace(self, w: _Worker) -> None:
+        self._retire(w)
+        self.restarts += 1
+        self._release(await asyncio.to_thread(self._spawn))
+
+    async def _ask(self, w: _Worker, op: str, kwargs: dict[str, Any], timeout: float) -> Any:
+        """Ask one worker; past the timeout (or if the caller gives up) it is killed and replaced."""
+        try:
+            return await asyncio.wait_for(w.ask(op, kwargs), timeout)
+        except TimeoutError:
+            await self._replace(w)
+            raise QueryTimeoutError(f"stopped after {timeout:g} s, the configured query timeout") from None
+        except _Died:
+            raise
+        except StoreError:
+            self._release(w)
+            raise
+        except BaseException:  # cancelled mid-answer: the worker's state is unknown
+            task = asyncio.get_running_loop().create_task(self._replace(w))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            raise
+
+    async def run(self, op: str, kwargs: dict[str, Any], timeout: float | None = None) -> Any:
         """Run ``store.<op>(**kwargs)`` in a worker; kill and replace it past the timeout.
 
         A worker found dead (killed from outside, out of memory) is replaced and the
@@ -125,58 +220,60 @@ class WorkerPool:
         timeout = self.timeout if timeout is None else timeout
         attempts = self.size + 1
         for attempt in range(1, attempts + 1):
-            w = self._take(timeout)
+            w = await self._take(timeout)
             try:
-                result = w.ask(op, kwargs, timeout)
-            except QueryTimeoutError:
-                self._replace(w)
-                raise
-            except StoreError:
-                if not w.broken and w.proc.is_alive():
-                    self._idle.put(w)
-                    raise
-                self._replace(w)
+                result = await self._ask(w, op, kwargs, timeout)
+            except _Died:
+                await self._replace(w)
                 if attempt == attempts:
                     raise
                 continue
-            self._idle.put(w)
+            self._release(w)
             return result
         raise AssertionError("unreachable")
 
-    def _replace(self, w: _Worker) -> None:
-        self._retire(w)
-        self.restarts += 1
-        self._idle.put(self._spawn())
-
-    def write(self, op: str, kwargs: dict[str, Any], trial: bool = True) -> None:
+    async def write(self, op: str, kwargs: dict[str, Any], trial: bool = True) -> None:
         """Apply a change to the parent store and re-fork every worker from it.
 
         With ``trial`` the change first runs in a worker under the timeout, so a runaway
         update is stopped there before the (uncancellable) parent store runs it.
         """
-        with self._writer:
-            held: list[_Worker] = []
-            try:
-                for _ in range(self.size):
-                    held.append(self._take(self.timeout))
-                if trial:
-                    try:
-                        held[0].ask(op, kwargs, self.timeout)
-                    except QueryTimeoutError:
-                        self._retire(held.pop(0))
-                        self.restarts += 1
-                        held.insert(0, self._spawn())
-                        raise
-                getattr(self.store, op)(**kwargs)
-                for w in held:
-                    self._retire(w)
-                held = [self._spawn() for _ in range(self.size)]
-            finally:
-                for w in held:
-                    self._idle.put(w)
+        await asyncio.to_thread(self._writer.acquire)
+        held: list[_Worker] = []
+        try:
+            for _ in range(self.size):
+                held.append(await self._take(self.timeout))
+            if trial:
+                try:
+                    await asyncio.wait_for(held[0].ask(op, kwargs), self.timeout)
+                except StoreError as e:
+                    if isinstance(e, _Died):
+                        await self._renew(held)
+                    raise
+                except TimeoutError:
+                    await self._renew(held)
+                    raise QueryTimeoutError(f"stopped after {self.timeout:g} s, the configured query timeout") from None
+                except BaseException:
+                    await self._renew(held)
+                    raise
+            await asyncio.to_thread(getattr(self.store, op), **kwargs)
+            for w in held:
+                self._retire(w)
+            held = [await asyncio.to_thread(self._spawn) for _ in range(self.size)]
+        finally:
+            for w in held:
+                self._release(w)
+            self._writer.release()
+
+    async def _renew(self, held: list[_Worker]) -> None:
+        """Replace the first held worker (its trial run was stopped) by a fresh fork, still held."""
+        self._retire(held[0])
+        self.restarts += 1
+        held[0] = await asyncio.to_thread(self._spawn)
 
     def close(self) -> None:
-        with self._guard:
+        with self._lock:
             workers, self._workers = list(self._workers), set()
+            self._idle.clear()
         for w in workers:
             w.kill()
