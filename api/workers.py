@@ -96,10 +96,18 @@ class _Worker:
         loop = asyncio.get_running_loop()
         try:
             await loop.sock_sendall(self.sock, _frame((op, kwargs)))
-            head = await self._read(loop, _FRAME.size)
-            head_len, body_len = _FRAME.unpack(head)
-            status, *meta = pickle.loads(await self._read(loop, head_len))
-            body = bytes(await self._read(loop, body_len)) if body_len else b""
+            data = await loop.sock_recv(self.sock, 1 << 16)
+            while len(data) < _FRAME.size:
+                data += await self._more(loop)
+            head_len, body_len = _FRAME.unpack_from(data)
+            end = _FRAME.size + head_len + body_len
+            if len(data) < end:
+                buf = bytearray(end)
+                buf[: len(data)] = data
+                await self._fill(loop, memoryview(buf), len(data))
+                data = buf
+            status, *meta = pickle.loads(memoryview(data)[_FRAME.size : _FRAME.size + head_len])
+            body = bytes(memoryview(data)[_FRAME.size + head_len : end])
         except (EOFError, OSError):
             await asyncio.to_thread(self.proc.join, 1)
             raise _Died(f"query worker {self.proc.pid} died (exit code {self.proc.exitcode})") from None
@@ -109,15 +117,18 @@ class _Worker:
             return QueryResult(meta[0], body, meta[1], meta[2])
         return meta[0]
 
-    async def _read(self, loop: asyncio.AbstractEventLoop, n: int) -> bytearray:
-        buf = bytearray(n)
-        view, got = memoryview(buf), 0
-        while got < n:
+    async def _more(self, loop: asyncio.AbstractEventLoop) -> bytes:
+        data = await loop.sock_recv(self.sock, 1 << 16)
+        if not data:
+            raise EOFError
+        return data
+
+    async def _fill(self, loop: asyncio.AbstractEventLoop, view: memoryview, got: int) -> None:
+        while got < len(view):
             k = await loop.sock_recv_into(self.sock, view[got:])
             if not k:
                 raise EOFError
             got += k
-        return buf
 
     def kill(self) -> None:
         self.sock.close()
@@ -196,7 +207,8 @@ class WorkerPool:
     async def _ask(self, w: _Worker, op: str, kwargs: dict[str, Any], timeout: float) -> Any:
         """Ask one worker; past the timeout (or if the caller gives up) it is killed and replaced."""
         try:
-            return await asyncio.wait_for(w.ask(op, kwargs), timeout)
+            async with asyncio.timeout(timeout):  # no extra task, unlike wait_for
+                return await w.ask(op, kwargs)
         except TimeoutError:
             await self._replace(w)
             raise QueryTimeoutError(f"stopped after {timeout:g} s, the configured query timeout") from None
@@ -245,7 +257,8 @@ class WorkerPool:
                 held.append(await self._take(self.timeout))
             if trial:
                 try:
-                    await asyncio.wait_for(held[0].ask(op, kwargs), self.timeout)
+                    async with asyncio.timeout(self.timeout):
+                        await held[0].ask(op, kwargs)
                 except StoreError as e:
                     if isinstance(e, _Died):
                         await self._renew(held)

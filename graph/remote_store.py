@@ -112,8 +112,9 @@ class SparqlStore:
         if media not in (RESULTS_JSON, "application/json"):
             raise StoreError(f"external store answered with {media or 'no media type'}, not SPARQL JSON or N-Triples")
         try:
-            parsed = ox.parse_query_results(r.content, format=RESULT_FORMATS["json"])
-            kind, data, truncated = serialize(parsed, results_format, graph_format, max_rows)
+            kind, data, truncated = serialize(
+                lambda: ox.parse_query_results(r.content, format=RESULT_FORMATS["json"]), results_format,
+                graph_format, max_rows)
         except SyntaxError as e:
             raise StoreError(f"external store sent unreadable SPARQL JSON: {e}") from None
         return QueryResult(kind, data, results_format, truncated)

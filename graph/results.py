@@ -1,10 +1,12 @@
 """Query results as response bytes, written by pyoxigraph's own serialisers, with a row cap.
 
 The query workers send these bytes to the server as they are: no per-row Python objects
-and no pickling of rows. The row cap is applied on a line-based form (SPARQL TSV for
-solutions, N-Triples for graphs: one row or triple per line, lossless): the serialiser's
-output is counted as it is written and stopped one row past the cap, then cut and, when
-another format was asked for, re-serialised from that form.
+and no pickling of rows. The row cap costs nothing when a result is small enough: JSON and
+XML are written directly while a count of markers that bound the number of rows from above
+(a term object, an empty row, a <result>) is kept, which cannot appear inside an escaped
+string. When that bound passes the cap, the query is run again and the cap applied exactly
+on a line-based form (SPARQL TSV for solutions, N-Triples for graphs: one row or triple per
+line, lossless), stopped one row past the cap, cut, and re-serialised in the format asked for.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsForm
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                  "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+
+
+# Byte strings whose count bounds the rows of a result from above, per format.
+_ROW_MARKERS = {"json": (b'{"type":"', b"{}"), "xml": (b"<result>",)}
 
 
 class _Enough(Exception):
@@ -51,6 +57,28 @@ class _LineCap:
         return data
 
 
+class _MarkerCap:
+    """A binary writer that gives up once the markers it saw exceed ``limit``."""
+
+    def __init__(self, markers: tuple[bytes, ...], limit: int) -> None:
+        self.markers, self.limit, self.count, self.chunks = markers, limit, 0, []
+        self.keep = max(len(m) for m in markers) - 1
+        self.tail = b""
+
+    def write(self, data: Any) -> int:
+        data = bytes(data)
+        self.chunks.append(data)
+        window = self.tail + data  # a marker may straddle two writes (counting one twice only raises the bound)
+        self.count += sum(window.count(m) for m in self.markers)
+        self.tail = window[-self.keep:]
+        if self.count > self.limit:
+            raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
 def _capped(serialise: Any, lines: int | None) -> tuple[bytes, bool]:
     """Run ``serialise(writer)``; the first ``lines`` lines of its output, and whether it had more."""
     writer = _LineCap(lines)
@@ -61,12 +89,19 @@ def _capped(serialise: Any, lines: int | None) -> tuple[bytes, bool]:
     return writer.value(), writer.more
 
 
-def serialize_solutions(solutions: Any, fmt: str, max_rows: int | None) -> tuple[bytes, bool]:
-    """(bytes in ``fmt``, truncated) for a QuerySolutions, at most ``max_rows`` rows."""
+def serialize_solutions(run: Any, fmt: str, max_rows: int | None) -> tuple[bytes, bool]:
+    """(bytes in ``fmt``, truncated) for the QuerySolutions ``run()`` returns, at most ``max_rows`` rows."""
     target = RESULT_FORMATS[fmt]
     if max_rows is None:
-        return solutions.serialize(format=target), False
-    tsv, truncated = _capped(lambda w: solutions.serialize(w, format=ox.QueryResultsFormat.TSV), max_rows + 1)
+        return run().serialize(format=target), False
+    if fmt in _ROW_MARKERS:
+        writer = _MarkerCap(_ROW_MARKERS[fmt], max_rows)
+        try:
+            run().serialize(writer, format=target)
+            return b"".join(writer.chunks), False
+        except _Enough:  # perhaps more rows than the cap: count them exactly
+            pass
+    tsv, truncated = _capped(lambda w: run().serialize(w, format=ox.QueryResultsFormat.TSV), max_rows + 1)
     if fmt == "tsv":
         return tsv, truncated
     return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=target), truncated
@@ -92,11 +127,16 @@ def convert_ntriples(ntriples: bytes, fmt: str, prefixes: dict[str, str] | None 
     return ox.serialize(parsed, format=target, prefixes=prefixes if target == ox.RdfFormat.TURTLE else None) or b""
 
 
-def serialize(result: Any, results_format: str, graph_format: str, max_rows: int | None,
+def serialize(run: Any, results_format: str, graph_format: str, max_rows: int | None,
               prefixes: dict[str, str] | None = None) -> tuple[str, bytes, bool]:
-    """(kind, bytes, truncated) for any pyoxigraph query result; kind is 'bindings', 'boolean' or 'graph'."""
+    """(kind, bytes, truncated) for the query result ``run()`` returns (called again if needed).
+
+    ``kind`` is 'bindings', 'boolean' or 'graph'.
+    """
+    result = run()
     if isinstance(result, ox.QueryBoolean):
         return "boolean", serialize_boolean(result, results_format), False
     if isinstance(result, ox.QuerySolutions):
-        return ("bindings", *serialize_solutions(result, results_format, max_rows))
+        first = [result]
+        return ("bindings", *serialize_solutions(lambda: first.pop() if first else run(), results_format, max_rows))
     return ("graph", *serialize_triples(result, graph_format, max_rows, prefixes))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # Strings, IRIs and comments, matched left to right so that '#' inside an IRI is not a comment.
@@ -44,12 +45,21 @@ def _skeleton(text: str) -> str:
 
 def keywords_used(text: str, keywords: Iterable[str]) -> list[str]:
     """Which of ``keywords`` occur as SPARQL keywords, in the raw or the unescaped text."""
+    return list(_keywords_used(text, tuple(keywords)))
+
+
+@lru_cache(maxsize=512)  # the same queries come again and again (examples, REST); ~0.1 ms each otherwise
+def _keywords_used(text: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
+    skeletons = [_skeleton(text)]
+    unescaped = unescape_codepoints(text)
+    if unescaped != text:
+        skeletons.append(_skeleton(unescaped))
     found = []
     for kw in keywords:
         pattern = re.compile(_KEYWORD.format(kw), re.IGNORECASE)
-        if any(pattern.search(_skeleton(t)) for t in (text, unescape_codepoints(text))):
+        if any(pattern.search(skel) for skel in skeletons):
             found.append(kw.upper())
-    return found
+    return tuple(found)
 
 
 def _top_level(text: str, keyword: str) -> list[int]:

@@ -204,8 +204,8 @@ class OxigraphStore:
         options: dict[str, Any] = {"substitutions": subs, "base_iri": base_iri}
         store = self._target(query, options, default_graphs, named_graphs)
         try:
-            result = store.query(query, **options)
-            kind, data, truncated = serialize(result, results_format, graph_format, max_rows, PREFIX_MAP)
+            kind, data, truncated = serialize(lambda: store.query(query, **options), results_format, graph_format,
+                                              max_rows, PREFIX_MAP)
         except SyntaxError as e:
             raise _syntax_error(e) from None
         except ValueError as e:  # e.g. an invalid base IRI or substitution
