@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
+from antq.graph import default_graph
 
 
 class QueryError(Exception):
@@ -28,14 +29,16 @@ def read_query(arg: str) -> str:
 
 
 def load_store(nquads: Path) -> ox.Store:
+    """The graph in memory, its default graph the set union of the named graphs (as the server has it)."""
     store = ox.Store()
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    default_graph.derive(store)
     return store
 
 
 def run_select(store: ox.Store, query: str) -> tuple[list[str], list[list[str]]]:
     try:
-        result = store.query(query, use_default_graph_as_union=True)
+        result = store.query(query)
     except SyntaxError as exc:
         raise QueryError(str(exc)) from None
     if isinstance(result, bool) or not hasattr(result, "variables"):
