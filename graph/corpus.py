@@ -53,10 +53,19 @@ def date_from_text(text: str) -> str | None:
     m = _DATELINE.search(text[:600])
     if m:
         g = [x for x in m.groups() if x is not None]
-        day, month, year = int(g[0]), int(g[1]), int(g[2])
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        return _iso(int(g[0]), int(g[1]), int(g[2]))
+    for line in text.splitlines()[:8]:  # "Cập nhật lúc 16:45 ngày 09/01/2024": a short line with a date
+        d = _ANY_DATE.search(line)
+        if d and len(line.strip()) <= 80:
+            return _iso(int(d.group(1)), int(d.group(2)), int(d.group(3)))
     return None
+
+
+_ANY_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+
+
+def _iso(day: int, month: int, year: int) -> str | None:
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
 def title_from_text(text: str) -> str | None:

@@ -119,12 +119,12 @@ def test_eval_meets_the_targets(shared_dir):
     assert corpus.returncode == 0 and dev.returncode == 0, corpus.stderr + dev.stderr
     corpus_f1 = json.loads(corpus.stdout)["macro_f1"]
     dev_f1 = json.loads(dev.stdout)["macro_f1"]
-    heldout = antq("eval", str(ROOT / "tests" / "heldout" / "gold"), str(ROOT / "tests" / "heldout"), "--json")
-    heldout_f1 = json.loads(heldout.stdout)["macro_f1"]
-    print(f"macro F1: corpus {corpus_f1:.3f}, corpus-dev {dev_f1:.3f}, held-out {heldout_f1:.3f}")
+    heldout = [json.loads(antq("eval", str(ROOT / "tests" / s / "gold"), str(ROOT / "tests" / s), "--json").stdout)["macro_f1"]
+               for s in ("heldout", "heldout2")]
+    print(f"macro F1: corpus {corpus_f1:.3f}, corpus-dev {dev_f1:.3f}, held-out sets {heldout}")
     assert corpus_f1 >= 0.95
     assert dev_f1 >= 0.90
-    assert heldout_f1 >= 0.90
+    assert min(heldout) >= 0.90
 
 
 def test_build_refuses_a_graph_that_violates_the_shapes(built, tmp_path):

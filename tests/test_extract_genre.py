@@ -286,3 +286,33 @@ def test_standing_board_has_its_committee_as_parent_named_in_full():
     parents = {o["name"]: o["parent"] for o in rec["organizations"]}
     assert parents["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"] == "Ủy ban MTTQ Việt Nam tỉnh Thái Bình"
     assert parents["Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"] == "Ủy ban Trung ương MTTQ Việt Nam"
+
+
+def test_speakers_per_clause_and_awards_repeated_in_captions():
+    rec = record(
+        "Chiều 14/1, Bộ Công an tổ chức hội nghị trực tuyến toàn quốc tổng kết phong trào.\n"
+        "Thượng tá Rơ Mah Plơi, Phó Giám đốc Công an tỉnh Kon Tum phát biểu chia sẻ kinh nghiệm; "
+        "Đại tá Lương Thị Hải, Phó Giám đốc Công an tỉnh Hòa Bình trình bày tham luận.\n"
+        "Thượng tướng Lê Văn Khang trao Cờ thi đua cho các tập thể.\n"
+        "Dịp này, Thượng tướng Lê Văn Khang trao Cờ thi đua của Bộ Công an cho 5 tập thể; Bộ trưởng Bộ Công an tặng "
+        "Bằng khen cho 35 tập thể, 52 cá nhân.",
+        date="2025-01-15",
+    )
+    assert set(rec["meetings"][0]["speakers"]) == {"Rơ Mah Plơi", "Lương Thị Hải"}
+    assert [(a["type"], a["conferred_by"], a["recipients"]) for a in rec["awards"]] == [
+        ("Cờ thi đua", "Bộ Công an", "5 tập thể"),
+        ("Bằng khen", "Bộ trưởng Bộ Công an", "35 tập thể, 52 cá nhân"),
+    ]
+
+
+def test_dated_lead_wins_over_the_headline_and_dateline_with_words_between(tmp_path):
+    from antq.graph.corpus import load_corpus
+
+    (tmp_path / "h.txt").write_text(
+        "Phường 4 tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc\n\nCập nhật lúc 16:45 ngày 11/08/2024\n\n"
+        "Tối 10/8, Ban Chỉ đạo 138 phường 4 phối hợp Ủy ban MTTQ Việt Nam phường 4 tổ chức Ngày hội toàn dân bảo vệ "
+        "an ninh Tổ quốc năm 2024.", encoding="utf-8")
+    rec = extract(load_corpus(tmp_path)[0][0])
+    m = rec.meetings[0]
+    assert rec.date == "2024-08-11" and m.date == "2024-08-10"
+    assert m.organizers == ["Ban Chỉ đạo 138 phường 4", "Ủy ban MTTQ Việt Nam phường 4"]

@@ -13,7 +13,7 @@ from antq.graph import lexicon
 from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
-_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình)"
+_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình|đồng chí|hội viên|đảng viên|người)"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
@@ -32,7 +32,8 @@ _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
 )
 _DELEGATED = re.compile(r"[Tt]hừa ủy quyền của\s+(?P<conf>[^,;.]+)")
-_NOT_GIVEN = re.compile(r"đăng ký|đề nghị|đăng\s+(?:Bằng|Giấy)|xét tặng|đề xuất")
+# Not an act of giving: a registration, a proposal, a decision being announced, a ceremony's name.
+_NOT_GIVEN = re.compile(r"đăng ký|đề nghị|đăng\s+(?:Bằng|Giấy)|xét tặng|đề xuất|về việc|công bố|[Ll]ễ\s*$|lễ\s+$")
 
 
 @dataclass
@@ -59,8 +60,13 @@ def _giving_body(text: str, start: int, verb: int) -> str | None:
 
     orgs = [o for o in find_orgs(text, start, verb) if not o.generic]
     if orgs and re.fullmatch(r"\s*(?:đã|cũng|vừa)?\s*", text[orgs[-1].end : verb]):
-        return orgs[-1].name
+        # "Bộ trưởng Bộ Công an tặng Bằng khen": an office (title + body) as the subject confers it
+        title = _OFFICE.search(text, max(start, orgs[-1].start - 30), orgs[-1].start)
+        return text[title.start() : orgs[-1].end] if title else orgs[-1].name
     return None
+
+
+_OFFICE = re.compile(r"(?:Phó\s+)?(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Cục trưởng|Tư lệnh|Bí thư)\s+$")
 
 
 def find_awards(text: str, start: int, end: int, people: list[PersonMention]) -> list[AwardMention]:
@@ -74,13 +80,13 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         give = GIVE_RE.search(body)
         if not give and carried is not None and re.match(rf"\s*(?:{_TYPES})", body):
             give = re.match(r"\s*", body)
-        elif not give or _NOT_GIVEN.search(body[: give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
+        elif not give or _NOT_GIVEN.search(body[max(0, give.start() - 40) : give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
             carried = None
             continue
         presenters = list(dict.fromkeys(p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()))
         giver = _giving_body(text, c_start, c_start + give.start()) if not presenters else None
-        if not presenters and give.end() == 0 + len(give.group()) and not GIVE_RE.search(body):
-            presenters = list(carried or [])
+        if not presenters and not body[: give.start()].strip(" ,") and carried:
+            presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
         found = False
         for m in AWARD_RE.finditer(body, give.start()):

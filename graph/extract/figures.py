@@ -72,8 +72,12 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
-    before = text[start:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    """Inside a quoted name or slogan (“Xây dựng gia đình 5 không, 3 sạch”), not a quoted speech."""
+    opening = max(text.rfind("“", start, pos), text.rfind('"', start, pos))
+    if opening < 0 or text.count("”", opening, pos) or text.count('"', opening + 1, pos):
+        return False
+    closing = min((i for i in (text.find("”", pos), text.find('"', pos)) if i >= 0), default=-1)
+    return closing >= 0 and closing - opening < 80
 
 
 def find_figures(text: str, start: int, end: int) -> list[FigureMention]:

@@ -31,7 +31,8 @@ _CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội 
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*,)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày)(?![\w])"
+    r"|báo cáo(?=\s*,)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
 _NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)")
@@ -61,8 +62,11 @@ def _kind(label: str) -> str | None:
 
 
 def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
-    """The event an article reports, from its lead sentence (one of the first few)."""
-    for idx, s in enumerate(sents[:8]):
+    """The event an article reports, from its lead sentence (one of the first few); a dated
+    lead ("Tối 10/8, … tổ chức …") wins over a headline that names the same event."""
+    dated = [i for i, s in enumerate(sents[:8]) if dates.meeting_date(s.text, article_date)]
+    for idx in dated + [i for i in range(min(8, len(sents))) if i not in dated]:
+        s = sents[idx]
         organise = _ORGANISE.search(s.text)
         # The event is what is organised ("… tổ chức Ngày hội …"), not a board named after it.
         noun = (_NOUN.search(s.text, organise.end()) if organise else None) or _NOUN.search(s.text)
@@ -81,7 +85,8 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
         m.kind = _kind(label)
         subject_start = s.start + (when[2] if when else 0)
         subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
-        found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic]
+        found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic
+                 and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start])]
         # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
         m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
                         and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
@@ -120,10 +125,12 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                 meeting.chairs += [p for p in mentions if c_start <= p.start and p.end <= min(c_end, cpos)]
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
-        speak = _SPEAK.search(s.text)
-        if speak and not _NO_SPEAK.search(s.text[: speak.start() + 20]):
-            spos = s.start + speak.start()
-            clause = next(((a, b) for a, b, _ in _clauses(s) if a <= spos < b), (s.start, s.end))
-            near = [p for p in mentions if clause[0] <= p.start < clause[1]]
+        # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
+        for c_start, c_end, body in _clauses(s):
+            speak = _SPEAK.search(body)
+            if not speak or _NO_SPEAK.search(body[: speak.start() + 20]):
+                continue
+            spos = c_start + speak.start()
+            near = [p for p in mentions if c_start <= p.start < c_end]
             if near:
                 meeting.speakers.append(min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos))))

@@ -81,7 +81,8 @@ _NOT_ORG = {
 }
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
-              "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP"])
+              "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
+              "tổ dân phố", "khu dân cư"])
 _CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM})(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"
 _LOCATION = re.compile(
     rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"
@@ -104,7 +105,7 @@ _MAX_BODY = 14
 
 
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
-_NUMBERED_UNITS = {"phường", "quận", "khu phố"}
+_NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
 
 def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = None) -> str:

@@ -35,6 +35,7 @@ NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+(?:{CAP_WORD}|[A
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Mai Anh") names no official.
 _BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\|")
+_NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}")  # "Vi Hằng" alone: the author
 
 
 # After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
@@ -130,7 +131,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         spans.append((o.start, o.end))
     masked = _masked(text, spans)
     people: list[PersonMention] = []
-    if _BYLINE.search(text, start, end):
+    if _BYLINE.search(text, start, end) or _NAME_LINE.fullmatch(text, start, end):
         return people, orgs, []
     for m in _name_matches(masked, start, end, posts):
         name = m.group()
@@ -177,7 +178,7 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
     return sorted(found, key=lambda m: m.start())
 
 
-_ANY_NAME = re.compile(_WB + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
+_ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
 _CUE = re.compile(rf"(?:{_alt(lexicon.RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+$")
 
 

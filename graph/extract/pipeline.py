@@ -228,16 +228,32 @@ def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meet
     return meeting
 
 
+def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) -> bool:
+    """A photo caption or a summary repeats an award the text gives in full: same type, and
+    conferrer and counted recipients that agree wherever both are stated."""
+    if known.conferred_by and new.conferred_by and (known.conferrer_key or known.conferred_by) != (new_key or new.conferred_by):
+        return False
+    counted = lambda r: bool(r and re.search(r"\d", r))  # noqa: E731
+    if counted(known.recipients) and counted(new.recipients) and known.recipients != new.recipients:
+        return False
+    if not (known.conferred_by and new.conferred_by) and not set(known.presented_by) & set(new.presenters):
+        return False  # two vaguely described awards by different people stay apart
+    return True
+
+
 def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> None:  # noqa: ANN001
     for i, s in enumerate(b.sents):
         for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i]):
             ckey = conferrer_key(a.conferred_by, b.places) if a.conferred_by else None
-            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower()
-                        and (x.conferrer_key or x.conferred_by) == (ckey or a.conferred_by)
-                        and (x.recipients == a.recipients or not a.recipients or not x.recipients)), None)
+            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and _same_award(x, a, ckey)), None)
             if dup is not None:
                 dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
                 dup.evidence.append(b.evidence(s, a.start, a.end))
+                if not dup.conferred_by and a.conferred_by:
+                    dup.conferred_by, dup.conferrer_key = a.conferred_by, ckey
+                if a.recipients and re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients or ""):
+                    dup.recipients = a.recipients
+                    dup.collectives, dup.individuals = award_rec.recipient_counts(a.recipients)
                 continue
             col, ind = award_rec.recipient_counts(a.recipients)
             rec.awards.append(Award(
