@@ -1,7 +1,9 @@
 """The engines the benchmark compares, each run in the way a user would run it.
 
 - our server (``python -m antq.api.server``: /sparql and the REST API over HTTP, loopback only);
-- the Oxigraph store in a child process (the floor: what the server adds goes on top);
+- the Oxigraph store in a child process, as the server holds it (antq's OxigraphStore: the
+  default graph materialised, answers serialised as SPARQL JSON): the floor, what the
+  server adds goes on top;
 - plain rdflib in memory (a child process, so a query that never ends can be killed);
 - rdflib-endpoint (its own server process over rdflib).
 Every wait is bounded; every process started here is stopped here.
@@ -9,6 +11,7 @@ Every wait is bounded; every process started here is stopped here.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import resource
@@ -18,6 +21,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from urllib.parse import urlencode
 
 import httpx
 
@@ -43,11 +48,12 @@ if engine == "rdflib":
     ds = Dataset(default_union=True)
     ds.parse(path, format="nquads")
     run = lambda q: len(list(ds.query(q)))
+    count = run
 else:
-    import pyoxigraph as ox
-    store = ox.Store()
-    store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
-    run = lambda q: len(list(store.query(q, use_default_graph_as_union=True)))
+    from antq.graph.store import OxigraphStore
+    store = OxigraphStore.from_nquads(path)
+    run = lambda q: store.query(q)  # SPARQL JSON bytes, as /sparql sends them
+    count = lambda q: len(store.query(q).rows)
 print(json.dumps({"loaded": time.perf_counter() - started}), flush=True)
 for line in sys.stdin:
     job = json.loads(line)
@@ -55,11 +61,11 @@ for line in sys.stdin:
     deadline = time.perf_counter() + job["seconds"]
     for _ in range(job["iterations"]):
         t = time.perf_counter()
-        rows = run(job["query"])
+        run(job["query"])
         times.append(time.perf_counter() - t)
         if time.perf_counter() > deadline:
             break
-    print(json.dumps({"times": times, "rows": rows}), flush=True)
+    print(json.dumps({"times": times, "rows": count(job["query"])}), flush=True)
 """
 MEMORY_CAP = 8 * 2**30  # a runaway query fails in its child instead of exhausting the machine
 
@@ -85,6 +91,27 @@ def wait_http(url: str, proc: subprocess.Popen, seconds: float) -> None:
         except httpx.TransportError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} not up within {seconds:.0f} s")
+
+
+class Http:
+    """One keep-alive HTTP/1.1 connection (stdlib) for latency runs.
+
+    httpx costs ~0.9 ms per request on the benchmark machine, against ~0.1 ms for
+    http.client; that is the client's time, not the server's, so latencies are taken
+    with this one (throughput still uses httpx's async client).
+    """
+
+    def __init__(self, url: str, timeout: float) -> None:
+        host, port = url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+        self.conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+
+    def get(self, path: str, params: dict | None = None, headers: dict | None = None) -> tuple[int, bytes]:
+        self.conn.request("GET", path + ("?" + urlencode(params) if params else ""), headers=headers or {})
+        r = self.conn.getresponse()
+        return r.status, r.read()
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 class Process:
