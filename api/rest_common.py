@@ -93,11 +93,11 @@ def kind_of(iri: str, base: str) -> str | None:
     return parts[0] if len(parts) == 2 else None
 
 
-# The union default graph repeats a triple once per document graph holding it, so an entity
-# named in k articles matches every pattern k times; joining several such patterns multiplies
-# rows (k^n). The fragments below read each attribute through a correlated LATERAL subquery
-# that returns at most one row, so the cost stays linear in k. (A LATERAL subquery must
-# project the outer variable to be correlated with it.)
+# The fragments below read each attribute through a correlated LATERAL subquery that returns
+# at most one row, so an entity whose articles disagree (two labels, two dates) still gives
+# one row. They were first written against Oxigraph's union view, which repeated a triple once
+# per document graph; the store's default graph now holds each triple once. (A LATERAL
+# subquery must project the outer variable to be correlated with it.)
 _LABELS = "skos:prefLabel|schema:name|rdfs:label"
 _VI = 'FILTER(!isLiteral({x}) || LANG({x}) IN ("", "vi"))'
 
@@ -129,7 +129,7 @@ def rel(var: str, prop: str, out: str, out_label: str) -> str:
 
 
 def unique(rows: list[Row], *names: str) -> list[Row]:
-    """Rows deduplicated on the values of ``names`` (the union graph repeats triples)."""
+    """Rows deduplicated on the values of ``names`` (one row per entity when several values match)."""
     seen: set[tuple[str | None, ...]] = set()
     out = []
     for row in rows:
