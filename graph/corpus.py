@@ -47,9 +47,10 @@ _DATELINE = re.compile(
 def date_from_text(text: str) -> str | None:
     """The publication date a page shows: a leading "date 2023-06" tag, or a dateline
     such as "Thứ Tư, 31/05/2023 19:11" / "Cập nhật 09/01/2025 08:15" near the top."""
-    m = _DATE_TAG.match(text)
-    if m:
-        return m.group(1)
+    for line in text.splitlines()[:6]:  # the tag may follow the headline
+        m = _DATE_TAG.match(line)
+        if m:
+            return m.group(1)
     m = _DATELINE.search(text[:600])
     if m:
         g = [x for x in m.groups() if x is not None]

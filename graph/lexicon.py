@@ -19,11 +19,11 @@ HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "cá
 # Titles that stand before an organisation. Longer first, so the regex prefers them.
 # "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.
 TITLE_BASES = (
-    "Ủy viên Ban Thường vụ", "Uỷ viên Ban Thường vụ", "Ủy viên Ban Chấp hành", "Uỷ viên Ban Chấp hành",
+    "Ủy viên Ban Thường vụ", "Uỷ viên Ban Thường vụ",
     "Ủy viên Thường trực", "Uỷ viên Thường trực",
     "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
-    "Chủ tịch", "Chủ nhiệm", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
+    "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Trưởng", "Ủy viên", "Uỷ viên",
 )
@@ -99,6 +99,7 @@ ADMIN_UNITS = {
 # ("Văn", "Công", "Quang" are far more often middle names, "Ông"/"Bà" honorifics: not listed.
 # A name after a rank or honorific is recognised even when its family name is not here.)
 SURNAMES = frozenset(
+    "Lô Lê Ksor Rcom Nay Kpă H'Mok Êban Byă Mlô Êñuôl "
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Đinh Trương Lâm Đoàn Mai "
     "Trịnh Đào Cao Lương Hà Tạ Chu Lưu Kiều Thái Quách Hứa Tăng Vương Triệu Lại La Châu Phùng Nghiêm Từ "
     "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "

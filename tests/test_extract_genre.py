@@ -316,3 +316,38 @@ def test_dated_lead_wins_over_the_headline_and_dateline_with_words_between(tmp_p
     m = rec.meetings[0]
     assert rec.date == "2024-08-11" and m.date == "2024-08-10"
     assert m.organizers == ["Ban Chỉ đạo 138 phường 4", "Ủy ban MTTQ Việt Nam phường 4"]
+
+
+def test_party_newspaper_style_and_shared_body_of_two_titles():
+    rec = record(
+        "Dự hội nghị có Đại tá Cầm Văn Tú-Phó Cục trưởng Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc; "
+        "bà Đỗ Thị Ngọc Mai, Phó Chủ tịch kiêm Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam; Thượng tướng Lương Văn Quý, "
+        "Ủy viên Ban Chấp hành Trung ương Đảng, Thứ trưởng Bộ Công an."
+    )
+    p = people(rec)
+    assert p["Cầm Văn Tú"]["posts"][0]["title"] == "Phó Cục trưởng"
+    assert [q["org"] for q in p["Đỗ Thị Ngọc Mai"]["posts"]] == ["Ủy ban Trung ương MTTQ Việt Nam"] * 2
+    assert p["Lương Văn Quý"]["posts"][0] == {"title": "Ủy viên", "org": "Ban Chấp hành Trung ương Đảng"}
+
+
+def test_witnesses_attend_and_a_reporter_named_before_the_verb_speaks():
+    rec = record(
+        "Sáng 3/10, Công an tỉnh Thái Bình và Ủy ban MTTQ Việt Nam tỉnh Thái Bình tổ chức lễ ký kết chương trình liên tịch.\n"
+        "Chứng kiến lễ ký kết có bà Ngô Thị Hằng, Phó Chủ tịch UBND tỉnh.\n"
+        "Thượng tá Lã Văn Hưng, Phó Giám đốc Công an tỉnh báo cáo tóm tắt nội dung chương trình.\n"
+        "Tỷ lệ thôn đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" đạt 91,3%; các báo cáo được gửi đúng hạn."
+    )
+    m = rec["meetings"][0]
+    assert "Ngô Thị Hằng" in m["attendees"] and m["speakers"] == ["Lã Văn Hưng"]
+    assert [s["value"] for s in rec["statistics"]] == [91.3]
+
+
+def test_place_names_with_a_family_name_inside_and_late_date_tags(tmp_path):
+    from antq.graph.corpus import load_corpus
+
+    (tmp_path / "b.txt").write_text(
+        "Đắk Lắk: phường ra mắt mô hình\n\ndate 2025-09\n\nNgày 18/9, Đảng ủy phường Tân An tổ chức hội nghị tại TP. Buôn Ma Thuột.",
+        encoding="utf-8")
+    rec = extract(load_corpus(tmp_path)[0][0])
+    assert rec.date == "2025-09" and rec.meetings[0].date == "2025-09-18"
+    assert rec.people == []

@@ -73,10 +73,13 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:
     """Inside a quoted name or slogan (“Xây dựng gia đình 5 không, 3 sạch”), not a quoted speech."""
-    opening = max(text.rfind("“", start, pos), text.rfind('"', start, pos))
-    if opening < 0 or text.count("”", opening, pos) or text.count('"', opening + 1, pos):
-        return False
-    closing = min((i for i in (text.find("”", pos), text.find('"', pos)) if i >= 0), default=-1)
+    if text.count('"', start, pos) % 2:  # straight quotes: inside when an odd number precede
+        opening, closing = text.rfind('"', start, pos), text.find('"', pos)
+    else:
+        opening = text.rfind("“", start, pos)
+        if opening < 0 or text.count("”", opening, pos):
+            return False
+        closing = text.find("”", pos)
     return closing >= 0 and closing - opening < 80
 
 

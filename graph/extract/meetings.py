@@ -26,12 +26,12 @@ _AT_PLACE = re.compile(
     rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
-_ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía)(?![\w])")
+_ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")
 _CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.]{0,20}?\s*(?:có|là|gồm)\s")
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*,)|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*,)|(?P<weak>(?<=\w )báo cáo(?=\s+\w))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
@@ -132,5 +132,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                 continue
             spos = c_start + speak.start()
             near = [p for p in mentions if c_start <= p.start < c_end]
+            # "A, Phó Giám đốc … báo cáo tóm tắt …": the verb right after a person's mention is theirs
+            right_before = [p for p in near if not s.text[p.span_end - s.start : spos - s.start].strip()]
+            near = right_before if right_before or speak.group("weak") else near  # a bare "báo cáo" needs its subject
             if near:
                 meeting.speakers.append(min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos))))

@@ -93,10 +93,13 @@ def _post_at(text: str, pos: int) -> PostMention | None:
     return post
 
 
-def _is_name(name: str) -> bool:
+def _is_name(name: str, before: str = "") -> bool:
     words = name.split()
     if gazetteer().is_region(name):
         return False
+    prev = re.search(rf"({CAP_WORD})\s+$", before)
+    if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
+        return False  # "Buôn Ma Thuột": the end of a place name
     return not any(w in {"Việt", "Nam", "Trung", "Ương", "Nhân", "Dân"} for w in words[1:2])
 
 
@@ -135,7 +138,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         return people, orgs, []
     for m in _name_matches(masked, start, end, posts):
         name = m.group()
-        if not _is_name(name) or _AFTER_UNIT.search(text, max(start, m.start() - 12), m.start()):
+        if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or _AFTER_UNIT.search(text, max(start, m.start() - 12), m.start()):
             continue  # "xã Lộc Yên": a place named after the unit word
         person = PersonMention(name, m.start(), m.end(), span_start=m.start(), span_end=m.end())
         before = text[start : m.start()].rstrip()
@@ -149,10 +152,12 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             person.span_start = min(person.span_start, pre[-1].start)
         cursor = m.end()
         while True:
-            sep = re.match(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*", text[cursor:end])
+            sep = re.match(r"\s*,\s*|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", text[cursor:end])
             nxt = [p for p in posts if sep and p.start == cursor + sep.end()]
             if not nxt:
                 break
+            if "kiêm" in sep.group() and person.posts and person.posts[-1].org is None:
+                person.posts[-1].org = nxt[0].org  # "Phó Chủ tịch kiêm Tổng Thư ký Ủy ban …": one body, two titles
             person.posts.append(nxt[0])
             cursor = nxt[0].end
         person.span_end = cursor
