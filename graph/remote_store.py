@@ -10,8 +10,9 @@ option (which would repeat a triple once per graph holding it). Every request ca
 query timeout; configure the server's own timeout too (Oxigraph: ``--timeout-s``), since
 closing the connection does not stop a query on every server.
 
-Bound values travel as a trailing VALUES block of serialised terms: the server never sees
-them pasted into the query text.
+Bound values travel as a VALUES block of serialised terms at the start of the WHERE group
+(the server never sees them pasted into the query text), so they constrain the patterns
+before GROUP BY, ORDER BY and LIMIT, as the embedded store's substitution does.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import httpx
 import pyoxigraph as ox
 from antq.graph.default_graph import ORPHANS, UNION
 from antq.graph.results import RESULT_FORMATS, convert_ntriples, serialize
+from antq.graph.sparql_text import with_initial_values
 from antq.graph.store import (
     PREFIX_MAP,
     MalformedQueryError,
@@ -98,7 +100,7 @@ class SparqlStore:
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
               max_rows: int | None = None, base_iri: str | None = None,
               results_format: str = "json", graph_format: str = "ntriples") -> QueryResult:
-        form: list[tuple[str, str]] = [("query", query + values_block(bindings or {}))]
+        form: list[tuple[str, str]] = [("query", with_initial_values(query, values_block(bindings or {})))]
         form += [("default-graph-uri", g) for g in default_graphs or []]
         form += [("named-graph-uri", g) for g in named_graphs or []]
         headers = {"Accept": f"{RESULTS_JSON}, {NTRIPLES};q=0.9"}

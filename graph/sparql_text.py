@@ -101,3 +101,20 @@ def add_using(update: str, default: Iterable[str], named: Iterable[str]) -> str:
         last = pos
     out.append(update[last:])
     return "".join(out)
+
+
+def with_initial_values(query: str, values: str) -> str:
+    """Bind variables the way an engine's substitution does: a ``VALUES`` block at the start of
+    the query's WHERE group, so that it constrains the patterns before any GROUP BY, ORDER BY
+    or LIMIT (a trailing VALUES block would filter the already limited solutions instead)."""
+    if not values.strip():
+        return query
+    skel = _skeleton(query)
+    where = _top_level(query, "WHERE")
+    start = where[0] if where else 0
+    if not where and re.match(r"\s*(?:PREFIX|BASE|[^{])*?CONSTRUCT\s*\{", skel, re.IGNORECASE | re.DOTALL):
+        return query + values  # CONSTRUCT {template} with no WHERE keyword: keep the trailing form
+    brace = skel.find("{", start)
+    if brace < 0:
+        return query + values  # DESCRIBE <iri> without a pattern
+    return query[: brace + 1] + " " + values.strip() + " " + query[brace + 1 :]

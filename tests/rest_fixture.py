@@ -13,6 +13,7 @@ from antq.graph.iris import entity_iri
 from antq.graph.rdf import records_to_dataset
 from antq.graph.record import DocumentRecord, Meeting, Organization, Person, Post, Statistic
 from fixtures_records import BASE, ev, review_conference, second_article
+from oxigraph_server import OxigraphServer
 from serverproc import ServerProcess
 
 HCM_TEXT = (
@@ -78,17 +79,26 @@ def write_graph(data_dir: Path) -> Path:
     return path
 
 
-class Server:
-    """The real server (``serverproc``: ``python -m antq.api.server``) serving ``data_dir/graph.nq``."""
+BACKENDS = ["oxigraph", "sparql"]  # embedded store, and an external Oxigraph server over the SPARQL protocols
 
-    def __init__(self, data_dir: Path, **settings: str) -> None:
+
+class Server:
+    """The real server (``serverproc``: ``python -m antq.api.server``) serving ``data_dir/graph.nq``,
+    from the embedded store or (``backend="sparql"``) from a real external Oxigraph server."""
+
+    def __init__(self, data_dir: Path, backend: str = "oxigraph", **settings: str) -> None:
+        self.external = OxigraphServer() if backend == "sparql" else None
+        if self.external is not None:
+            settings = {**self.external.settings, **settings}
         self.proc = ServerProcess(data_dir / "graph.nq", base_iri=BASE, data_dir=str(data_dir), **settings)
         self.url = self.proc.base_url
         try:
             self.proc.wait_ready()
         except Exception:
-            self.proc.stop()
+            self.stop()
             raise
 
     def stop(self) -> None:
         self.proc.stop()
+        if self.external is not None:
+            self.external.stop()

@@ -12,16 +12,16 @@ from rdflib.namespace import RDF, RDFS
 from antq.api.linked_data import choose
 from antq.graph.iris import SCHEMA
 from fixtures_records import BASE, POLICE
-from rest_fixture import CATP, Server, iri, write_graph
+from rest_fixture import BACKENDS, CATP, Server, iri, write_graph
 
 PERSON = "Tô Văn Lâm"
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("ld")
     write_graph(data)
-    server = Server(data)
+    server = Server(data, backend=request.param)
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
     server.stop()

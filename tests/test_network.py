@@ -8,17 +8,17 @@ import httpx
 import networkx as nx
 import pytest
 
-from rest_fixture import CA_Q1, CATP, GUESTS, UBND, Server, iri, slug, write_graph
+from rest_fixture import BACKENDS, CA_Q1, CATP, GUESTS, UBND, Server, iri, slug, write_graph
 from fixtures_records import DEPT, MINISTRY, POLICE, PROGRAMME_KEY
 
 FRONT = "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh"
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("network")
     write_graph(data)
-    server = Server(data)
+    server = Server(data, backend=request.param)
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
     server.stop()

@@ -186,3 +186,10 @@ def test_sparql_endpoint_on_the_remote_store(oxigraph: str, graph_file: Path) ->
         assert r.status_code == 204, r.text
     # the update reached the external store itself
     assert remote(oxigraph).query(f"ASK {{ GRAPH <{EX}g> {{ <{EX}x> ?p 1 }} }}").boolean is True
+
+
+def test_bound_values_constrain_the_pattern_before_limit(store: Store) -> None:
+    """A bound value must select before LIMIT applies, as substitution does, on both backends."""
+    q = f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?s LIMIT 1"  # pyoxigraph wants bound variables projected
+    rows = store.query(q, bindings={"o": {"type": "literal", "value": "giá trị 250", "xml:lang": "vi"}}).rows
+    assert [r["s"]["value"] for r in rows] == [f"{EX}s250"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from rest_fixture import CATP, GUESTS, Server, slug, write_graph
+from rest_fixture import BACKENDS, CATP, GUESTS, Server, slug, write_graph
 from fixtures_records import DEPT, MEETING_KEY, MINISTRY, POLICE, PROGRAMME_KEY
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("rest")
     write_graph(data)
-    server = Server(data)
+    server = Server(data, backend=request.param)
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
     server.stop()

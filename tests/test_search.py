@@ -6,15 +6,15 @@ import httpx
 import pytest
 
 from antq.api.search import expand, fold
-from rest_fixture import CATP, UBND, Server, slug, write_graph
+from rest_fixture import BACKENDS, CATP, UBND, Server, slug, write_graph
 from fixtures_records import POLICE, PROGRAMME_KEY
 
 
-@pytest.fixture(scope="module")
-def api(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(request, tmp_path_factory):
     data = tmp_path_factory.mktemp("search")
     write_graph(data)
-    server = Server(data)
+    server = Server(data, backend=request.param)
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
     server.stop()
