@@ -21,7 +21,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
 from urllib.parse import urlencode
 
 import httpx

@@ -51,7 +51,7 @@ def test_capped_json_equals_uncapped_json(store: ox.Store) -> None:
 
 
 def test_empty_rows_count_as_rows(store: ox.Store) -> None:
-    kind, data, cut = run(store, "SELECT ?x WHERE { ?s ?p ?o }", cap=7)
+    _, data, cut = run(store, "SELECT ?x WHERE { ?s ?p ?o }", cap=7)
     assert cut is True and json.loads(data)["results"]["bindings"] == [{}] * 7
 
 
