@@ -111,7 +111,7 @@ _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", 
 def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = None) -> str:
     """Cut a run of capitalised words where a place name ends and a personal name starts.
     Provinces and districts form a closed list: after "tỉnh", "huyện" … only a known name is a
-    place ("tỉnh Lý A Dờ" is a bare unit followed by a person); communes fall back to rules."""
+    place ("tỉnh Sần A Páo" is a bare unit followed by a person); communes fall back to rules."""
     words = place.split()
     level = (unit or "").lower()
     if not words:
