@@ -75,11 +75,12 @@ def _extract(doc: Document) -> DocumentRecord:
                          province=b.places.province, text=doc.text)
     if not b.sents:
         return rec
-    orgs = _organisations(b, rec)
-    people = _people(b, rec, orgs)
-    programmes = _programmes(b, rec, orgs)
-    meeting = _meeting(b, rec, orgs, people, programmes)
-    _awards(b, rec, orgs, meeting)
+    _organisations(b, rec)
+    _people(b, rec)
+    _programmes(b, rec)
+    awards = [(s, a) for i, s in enumerate(b.sents) for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i])]
+    meeting = _meeting(b, rec, [a for _, a in awards])
+    _awards(b, rec, awards, meeting)
     _figures(b, rec)
     return rec
 
@@ -127,7 +128,7 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     return by_key
 
 
-def _people(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> dict[str, Person]:
+def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     by_key: dict[str, Person] = {}
     for i, s in enumerate(b.sents):
         for m in b.people[i]:
@@ -167,7 +168,7 @@ def _people(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> 
     return by_key
 
 
-def _programmes(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization]) -> dict[str, Programme]:
+def _programmes(b: _Builder, rec: DocumentRecord) -> dict[str, Programme]:
     by_num: dict[str, Programme] = {}
     mentions = [(i, p) for i, s in enumerate(b.sents) for p in programme_rec.find_programmes(b.doc.text, s.start, s.end)]
     full = {programme_rec.short_number(p.number): p.number for _, p in mentions if "/" in p.number}
@@ -191,12 +192,11 @@ def _programmes(b: _Builder, rec: DocumentRecord, orgs: dict[str, Organization])
     return by_num
 
 
-def _meeting(b: _Builder, rec: DocumentRecord, orgs, people, programmes) -> Meeting | None:  # noqa: ANN001
+def _meeting(b: _Builder, rec: DocumentRecord, awards_in: list[award_rec.AwardMention]) -> Meeting | None:
     m = meeting_rec.find_meeting(b.sents, b.orgs, b.doc.date)
     if m is None:
         return None
     meeting_rec.assign_roles(m, b.sents, b.people)
-    awards_in = [a for i, s in enumerate(b.sents) for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i])]
     names = lambda ms: list(dict.fromkeys(x.name for x in ms))  # noqa: E731
     chairs, speakers = names(m.chairs), names(m.speakers)
     presenters = [n for a in awards_in for n in a.presenters]
@@ -241,26 +241,26 @@ def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) 
     return True
 
 
-def _awards(b: _Builder, rec: DocumentRecord, orgs, meeting: Meeting | None) -> None:  # noqa: ANN001
-    for i, s in enumerate(b.sents):
-        for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i]):
-            ckey = conferrer_key(a.conferred_by, b.places) if a.conferred_by else None
-            dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and _same_award(x, a, ckey)), None)
-            if dup is not None:
-                dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
-                dup.evidence.append(b.evidence(s, a.start, a.end))
-                if not dup.conferred_by and a.conferred_by:
-                    dup.conferred_by, dup.conferrer_key = a.conferred_by, ckey
-                if a.recipients and re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients or ""):
-                    dup.recipients = a.recipients
-                    dup.collectives, dup.individuals = award_rec.recipient_counts(a.recipients)
-                continue
-            col, ind = award_rec.recipient_counts(a.recipients)
-            rec.awards.append(Award(
-                type=a.type, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
-                collectives=col, individuals=ind, meeting=meeting.key if meeting else None, conferrer_key=ckey,
-                evidence=[b.evidence(s, a.start, a.end)],
-            ))
+def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award_rec.AwardMention]],
+            meeting: Meeting | None) -> None:
+    for s, a in awards:
+        ckey = conferrer_key(a.conferred_by, b.places) if a.conferred_by else None
+        dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and _same_award(x, a, ckey)), None)
+        if dup is not None:
+            dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
+            dup.evidence.append(b.evidence(s, a.start, a.end))
+            if not dup.conferred_by and a.conferred_by:
+                dup.conferred_by, dup.conferrer_key = a.conferred_by, ckey
+            if a.recipients and re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients or ""):
+                dup.recipients = a.recipients
+                dup.collectives, dup.individuals = award_rec.recipient_counts(a.recipients)
+            continue
+        col, ind = award_rec.recipient_counts(a.recipients)
+        rec.awards.append(Award(
+            type=a.type, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
+            collectives=col, individuals=ind, meeting=meeting.key if meeting else None, conferrer_key=ckey,
+            evidence=[b.evidence(s, a.start, a.end)],
+        ))
 
 
 _AREA = re.compile(rf"trên địa bàn\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
