@@ -12,9 +12,9 @@ import hashlib
 import inspect
 import re
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import HTTPException, Request, Response
+from fastapi import HTTPException, Query, Request, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 from rdflib import URIRef
@@ -24,6 +24,11 @@ from antq.graph.iris import PREFIXES as _NS
 PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _NS.items())
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+
+# The query parameters every list endpoint shares, declared once (use: ``limit: Limit = DEFAULT_LIMIT``).
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most items in one page")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip before the page")]
+WithEvidence = Annotated[bool, Query(description="Add the sentences each fact was read from")]
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,200}$")
 
 Row = dict[str, dict[str, str]]

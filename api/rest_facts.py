@@ -7,8 +7,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal
 
 from antq.api.rest_common import (
+    Limit,
+    Offset,
+    WithEvidence,
     DEFAULT_LIMIT,
-    MAX_LIMIT,
     CachedRoute,
     Evidence,
     Page,
@@ -150,9 +152,9 @@ async def list_awards(
     meeting: str | None = Query(None, description="Id of the meeting where it was presented"),
     conferrer: str | None = Query(None, description="Id of the conferring organisation"),
     presenter: str | None = Query(None, description="Id of a person who presented it"),
-    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
-    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    evidence: WithEvidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> Page[AwardItem]:
     bindings: dict = {}
     if type:
@@ -185,9 +187,9 @@ async def list_statistics(
     unit: str | None = Query(None, description="Substring of what was counted", examples=["đơn thư"]),
     place: str | None = Query(None, description="Substring of the place", examples=["Hà Tĩnh"]),
     period: str | None = Query(None, description="Substring of the period", examples=["2023"]),
-    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
-    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    evidence: WithEvidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> Page[StatisticItem]:
     bindings: dict = {}
     if unit:

@@ -11,8 +11,10 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from antq.api.rest_common import (
+    Limit,
+    Offset,
+    WithEvidence,
     DEFAULT_LIMIT,
-    MAX_LIMIT,
     CachedRoute,
     Evidence,
     Page,
@@ -118,9 +120,9 @@ async def list_meetings(
     kind: str | None = Query(None, description="Substring of the kind of meeting", examples=["tổng kết"]),
     date_from: dt.date | None = Query(None, description="Earliest date (inclusive)"),
     date_to: dt.date | None = Query(None, description="Latest date (inclusive)"),
-    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
-    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    evidence: WithEvidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> Page[MeetingItem]:
     bindings: dict = {}
     if q:

@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal, URIRef
 
 from antq.api.rest_common import (
+    Limit,
+    Offset,
+    WithEvidence,
     DEFAULT_LIMIT,
-    MAX_LIMIT,
     CachedRoute,
     Evidence,
     Page,
@@ -132,9 +134,9 @@ async def list_organizations(
     kind: OrgKind | None = Query(None, description="Kind of body"),
     province: str | None = Query(None, description="Substring of the place the body serves", examples=["Hà Tĩnh"]),
     parent: str | None = Query(None, description="Id of the parent organisation"),
-    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
-    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    evidence: WithEvidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> Page[OrgItem]:
     bindings: dict = {}
     if q:

@@ -9,8 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal
 
 from antq.api.rest_common import (
+    Limit,
+    Offset,
+    WithEvidence,
     DEFAULT_LIMIT,
-    MAX_LIMIT,
     CachedRoute,
     Evidence,
     Page,
@@ -101,9 +103,9 @@ async def list_programmes(
     request: Request,
     q: str | None = Query(None, description="Substring of the name or number", examples=["09/CTr"]),
     org: str | None = Query(None, description="Id of an organisation party to or implementing the programme"),
-    evidence: bool = Query(False, description="Add the sentences each fact was read from"),
-    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    evidence: WithEvidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> Page[ProgrammeItem]:
     bindings: dict = {}
     if q:

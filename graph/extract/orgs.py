@@ -1,6 +1,6 @@
 """Organisation names: head noun + body + administrative unit, as the genre writes them.
 
-"Công an tỉnh Hà Tĩnh", "Ủy ban MTTQ Việt Nam quận 1", "Cục Xây dựng phong trào bảo vệ
+"Công an tỉnh Hà Tĩnh", "Ủy ban MTTQ Việt Nam quận 3", "Cục Xây dựng phong trào bảo vệ
 ANTQ, Bộ Công an", "Ban Thường trực UBTƯ MTTQ Việt Nam", "Thành ủy TPHCM", "CATP".
 The parser reads from a head noun rightwards; a trailing ", <organisation>" or
 "(<organisation>)" after a sub-unit is its parent.
