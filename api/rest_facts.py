@@ -18,6 +18,7 @@ from antq.api.rest_common import (
     entity_iri,
     evidence_of,
     fetch_page,
+    narrowed,
     entities,
     label,
     next_link,
@@ -67,15 +68,16 @@ class StatisticItem(BaseModel):
     evidence: list[Evidence] | None = None
 
 
-_AWARD_WHERE = (
-    entities("antq:Award")
-    + "OPTIONAL { ?e antq:awardType ?t . " + label("t", "tl") + "} "
+_AWARD_HEAD = entities("antq:Award")
+_AWARD_DETAILS = (
+    "OPTIONAL { ?e antq:awardType ?t . " + label("t", "tl") + "} "
     + "OPTIONAL { ?e antq:conferredBy ?c . " + label("c", "cl") + "} "
     + "OPTIONAL { ?e antq:conferrerLabel ?cw } OPTIONAL { ?e antq:recipientsText ?rt } "
     + "OPTIONAL { ?e antq:collectiveRecipients ?nc } OPTIONAL { ?e antq:individualRecipients ?ni } "
     + "OPTIONAL { ?e antq:atMeeting ?m . " + label("m", "ml") + "} "
     + "OPTIONAL { ?e antq:presentedBy ?p . " + label("p", "pl") + "} "
 )
+_AWARD_WHERE = _AWARD_HEAD + _AWARD_DETAILS
 _AWARD_FILTERS = {
     "type": "FILTER(CONTAINS(LCASE(STR(?tl)), LCASE(STR(?type)))) ",
     "meeting": "?e antq:atMeeting ?meeting . ",
@@ -88,8 +90,8 @@ _AWARD_COLUMNS = (
     '(GROUP_CONCAT(DISTINCT CONCAT(STR(?p), "\\t", COALESCE(?pl, "")); separator="\\n") AS ?presenters)'
 )
 
-_STAT_WHERE = (
-    entities("antq:Figure") +
+_STAT_HEAD = entities("antq:Figure")
+_STAT_DETAILS = (
     "OPTIONAL { ?e antq:figureText ?tx } OPTIONAL { ?e sdmx-measure:obsValue ?v } OPTIONAL { ?e antq:unit ?u } "
     "OPTIONAL { ?e antq:qualifier ?ql } OPTIONAL { ?e antq:ofTotal ?of } OPTIONAL { ?e sdmx-dimension:refPeriod ?per } "
     "OPTIONAL { ?e sdmx-dimension:refArea ?pl . " + label("pl", "pll") + "} "
@@ -165,8 +167,8 @@ async def list_awards(
         bindings["conferrer"] = entity_iri(request, "org", conferrer)
     if presenter:
         bindings["presenter"] = entity_iri(request, "person", presenter)
-    where = _AWARD_WHERE + "".join(_AWARD_FILTERS[k] for k in bindings)
-    total, rows = await fetch_page(request, where=where, columns=_AWARD_COLUMNS, order="?type1 ?e", bindings=bindings, limit=limit, offset=offset)
+    where, count_where = narrowed(_AWARD_HEAD, _AWARD_DETAILS, _AWARD_FILTERS, bindings)
+    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_AWARD_COLUMNS, order="?type1 ?e", bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[AwardItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_award(r, spans) for r in rows])
 
@@ -198,7 +200,7 @@ async def list_statistics(
         bindings["place"] = Literal(place)
     if period:
         bindings["period"] = Literal(period)
-    where = _STAT_WHERE + "".join(_STAT_FILTERS[k] for k in bindings)
-    total, rows = await fetch_page(request, where=where, columns=_STAT_COLUMNS, order="?unit1 ?e", bindings=bindings, limit=limit, offset=offset)
+    where, count_where = narrowed(_STAT_HEAD, _STAT_DETAILS, _STAT_FILTERS, bindings)
+    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_STAT_COLUMNS, order="?unit1 ?e", bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[StatisticItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_statistic(r, spans) for r in rows])

@@ -23,6 +23,7 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    narrowed,
     entities,
     label,
     one,
@@ -64,10 +65,10 @@ class MeetingDetail(MeetingItem):
     awards: list[Ref]
 
 
-_WHERE = (
-    entities("antq:Meeting") + label("e", "lab") + one("e", "schema:startDate", "d")
-    + rel("e", "schema:location", "pl", "pll") + rel("e", "antq:meetingKind", "k", "kl") + rel("e", "schema:about", "g", "gl")
-)
+_HEAD = entities("antq:Meeting")
+_DETAILS = (label("e", "lab") + one("e", "schema:startDate", "d")
+            + rel("e", "schema:location", "pl", "pll") + rel("e", "antq:meetingKind", "k", "kl") + rel("e", "schema:about", "g", "gl"))
+_WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
     "programme": "?e schema:about ?programme . ",
@@ -141,8 +142,9 @@ async def list_meetings(
         bindings["date_from"] = Literal(date_from.isoformat(), datatype=XSD.date)
     if date_to:
         bindings["date_to"] = Literal(date_to.isoformat(), datatype=XSD.date)
-    where = _WHERE + "".join(_FILTERS[k] for k in bindings)
-    total, rows = await fetch_page(request, where=where, columns=_COLUMNS, order="?date ?label ?e", bindings=bindings, limit=limit, offset=offset)
+    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
+    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_COLUMNS, order="?date ?label ?e",
+                                   bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[MeetingItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
 

@@ -22,6 +22,7 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    narrowed,
     entities,
     label,
     one,
@@ -83,10 +84,10 @@ class OrgDetail(OrgItem):
     programmes: list[ProgrammeLink]
 
 
-_WHERE = (
-    entities("org:Organization") + label("e", "lab") + one("e", "antq:bodyKind", "k")
-    + rel("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl")
-)
+_HEAD = entities("org:Organization")
+_DETAILS = (label("e", "lab") + one("e", "antq:bodyKind", "k")
+            + rel("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl"))
+_WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
     "kind": "?e antq:bodyKind ?kind . ",
@@ -147,8 +148,9 @@ async def list_organizations(
         bindings["province"] = Literal(province)
     if parent:
         bindings["parent"] = entity_iri(request, "org", parent)
-    where = _WHERE + "".join(_FILTERS[k] for k in bindings)
-    total, rows = await fetch_page(request, where=where, columns=_COLUMNS, order="?label ?e", bindings=bindings, limit=limit, offset=offset)
+    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
+    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_COLUMNS, order="?label ?e",
+                                   bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     base = request.app.state.settings.base_iri
     return Page[OrgItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, base, spans) for r in rows])

@@ -21,6 +21,7 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    narrowed,
     entities,
     label,
     one,
@@ -70,7 +71,9 @@ class PersonDetail(PersonItem):
     awards_presented: list[Ref]
 
 
-_WHERE = entities("schema:Person") + label("e", "lab") + rel("e", "antq:rank", "r", "rl")
+_HEAD = entities("schema:Person")
+_DETAILS = label("e", "lab") + rel("e", "antq:rank", "r", "rl")
+_WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": 'FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ',
     "rank": 'FILTER(CONTAINS(LCASE(STR(?rl)), LCASE(STR(?rank)))) ',
@@ -115,16 +118,16 @@ async def list_people(
     offset: Offset = 0,
 ) -> Page[PersonItem]:
     bindings: dict = {}
-    where = _WHERE
     if q:
         bindings["q"] = Literal(q)
     if rank:
         bindings["rank"] = Literal(rank)
     if org:
         bindings["org"] = entity_iri(request, "org", org)
-    where += "".join(_FILTERS[k] for k in bindings)
+    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
     total, rows = await fetch_page(
-        request, where=where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e", bindings=bindings, limit=limit, offset=offset
+        request, where=where, count_where=count_where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e",
+        bindings=bindings, limit=limit, offset=offset
     )
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[PersonItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])

@@ -21,6 +21,7 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
+    narrowed,
     entities,
     label,
     one,
@@ -65,11 +66,10 @@ class ProgrammeDetail(ProgrammeItem):
     meetings: list[ProgrammeMeeting]
 
 
-_WHERE = (
-    entities("antq:CoordinationProgramme") + label("e", "lab", "MAX")
-    + one("e", "antq:programmeNumber", "no") + one("e", "antq:signedOn", "signed")
-    + one("e", "antq:periodStart", "ps") + one("e", "antq:periodEnd", "pe")
-)
+_HEAD = entities("antq:CoordinationProgramme")
+_DETAILS = (label("e", "lab", "MAX") + one("e", "antq:programmeNumber", "no") + one("e", "antq:signedOn", "signed")
+            + one("e", "antq:periodStart", "ps") + one("e", "antq:periodEnd", "pe"))
+_WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(CONCAT(STR(?lab), \" \", COALESCE(STR(?no), \"\"))), LCASE(STR(?q)))) ",
     "org": "{ ?e antq:party ?org } UNION { ?e antq:implementedBy ?org } ",
@@ -112,8 +112,9 @@ async def list_programmes(
         bindings["q"] = Literal(q)
     if org:
         bindings["org"] = entity_iri(request, "org", org)
-    where = _WHERE + "".join(_FILTERS[k] for k in bindings)
-    total, rows = await fetch_page(request, where=where, columns=_COLUMNS, order="?label ?e", bindings=bindings, limit=limit, offset=offset)
+    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
+    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_COLUMNS, order="?label ?e",
+                                   bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[ProgrammeItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
 
