@@ -29,6 +29,7 @@ and CONSTRUCT triples are capped at ``settings.max_rows`` (the result is truncat
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ class QueryEngine:
         self.store = store
         self.base_iri = settings.base_iri.rstrip("/") + "/sparql"
         self._pool = None
+        self._started, self._writes = secrets.token_hex(4), 0
         if isinstance(store, OxigraphStore):
             from antq.api.workers import WorkerPool
 
@@ -112,12 +114,23 @@ class QueryEngine:
         """How many workers were killed and replaced (after timeouts or crashes)."""
         return self._pool.restarts if self._pool else 0
 
+    def version(self) -> str:
+        """A token that changes with every write made through this engine (ETags, derived indexes).
+
+        Writes made to an external store by other clients are not seen here.
+        """
+        return f"{self._started}.{self._writes}"
+
     async def _call(self, op: str, kwargs: dict[str, Any], write: bool = False) -> Any:
-        if self._pool is None:
-            return await asyncio.to_thread(getattr(self.store, op), **kwargs)
-        if write:
-            return await self._pool.write(op, kwargs, op == "update")
-        return await self._pool.run(op, kwargs)
+        try:
+            if self._pool is None:
+                return await asyncio.to_thread(getattr(self.store, op), **kwargs)
+            if write:
+                return await self._pool.write(op, kwargs, op == "update")
+            return await self._pool.run(op, kwargs)
+        finally:
+            if write:  # even a failed write may have changed an external store
+                self._writes += 1
 
     def _guard(self, text: str, keywords: Sequence[str]) -> None:
         if not self.settings.allow_service:

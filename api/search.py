@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-from antq.api.rest_common import CachedRoute, graph_version, label, select, slug_of, val
+from antq.api.rest_common import CachedRoute, derived, label, select, slug_of, val
 
 router = APIRouter(route_class=CachedRoute, tags=["search"])
 
@@ -136,18 +136,7 @@ async def build_index(request: Request) -> Index:
 
 async def current_index(request: Request) -> Index:
     """The index of the served graph, built on first use and after the graph changes."""
-    state = request.app.state
-    version = await graph_version(request)
-    cached = getattr(state, "search_index", None)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    if getattr(state, "search_lock", None) is None:
-        state.search_lock = asyncio.Lock()
-    async with state.search_lock:
-        cached = getattr(state, "search_index", None)
-        if cached is None or cached[0] != version:
-            state.search_index = (version, await build_index(request))
-        return state.search_index[1]
+    return await derived(request, "search", build_index)
 
 
 class Hit(BaseModel):
