@@ -25,7 +25,7 @@ TITLE_BASES = (
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
-    "Trưởng", "Ủy viên", "Uỷ viên",
+    "Cảnh sát khu vực", "Trưởng", "Ủy viên", "Uỷ viên",
 )
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")

@@ -351,3 +351,77 @@ def test_place_names_with_a_family_name_inside_and_late_date_tags(tmp_path):
     rec = extract(load_corpus(tmp_path)[0][0])
     assert rec.date == "2025-09" and rec.meetings[0].date == "2025-09-18"
     assert rec.people == []
+
+
+def test_chairs_after_duoi_su_chu_tri_cua():
+    rec = record(
+        "Sáng 9/1, Công an tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2024.\n"
+        "Hội nghị đặt dưới sự đồng chủ trì của Đại tá Lục Văn Hành, Giám đốc Công an tỉnh và bà Mùa Thị Dế, "
+        "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Yên Bái. Tham dự có ông Hứa Minh Quý, Phó Chủ tịch UBND tỉnh Yên Bái."
+    )
+    m = rec["meetings"][0]
+    assert m["chairs"] == ["Lục Văn Hành", "Mùa Thị Dế"]
+    assert "Hứa Minh Quý" in m["attendees"] and "Hứa Minh Quý" not in m["chairs"]
+
+
+def test_speaker_is_the_subject_of_a_speech_verb_even_after_their_body():
+    rec = record(
+        "Sáng 12/4, Công an tỉnh Sơn La tổ chức hội nghị triển khai Chương trình phối hợp số 11/CTr-CAT-MTTQ.\n"
+        "Trình bày nội dung Chương trình, Thiếu tá Cầm Thị Nga, Phó Trưởng phòng Tham mưu, Công an tỉnh Sơn La cho biết, "
+        "văn bản gồm năm nhóm nhiệm vụ.\n"
+        "Ông Quàng Văn Hiếu khẳng định Mặt trận sẽ vào cuộc."
+    )
+    assert set(rec["meetings"][0]["speakers"]) == {"Cầm Thị Nga", "Quàng Văn Hiếu"}
+
+
+def test_award_recipients_named_before_a_passive_verb():
+    rec = record(
+        "Sáng 20/12, Công an huyện Bảo Lâm tổ chức hội nghị sơ kết.\n"
+        "Dịp này, 12 tập thể và 30 cá nhân được Giám đốc Công an tỉnh Cao Bằng tặng Giấy khen; "
+        "5 tập thể, 8 cá nhân khác nhận Bằng khen của Ủy ban MTTQ Việt Nam tỉnh vì có thành tích xuất sắc."
+    )
+    awards = {(a["type"], a["recipients"]): a for a in rec["awards"]}
+    assert set(awards) == {("Giấy khen", "12 tập thể và 30 cá nhân"), ("Bằng khen", "5 tập thể, 8 cá nhân")}
+    assert awards[("Bằng khen", "5 tập thể, 8 cá nhân")]["conferred_by"] == "Ủy ban MTTQ Việt Nam tỉnh"
+    assert not any(a["presented_by"] for a in rec["awards"])
+    assert not {s["value"] for s in rec["statistics"]} & {12, 30, 5, 8}  # award counts are not figures
+
+
+def test_ceremony_of_receiving_is_not_an_award_of_its_own():
+    rec = record("Công an huyện Quế Phong đón nhận Huân chương Bảo vệ Tổ quốc hạng Ba")
+    assert rec["awards"] == []
+
+
+def test_event_named_in_passing_late_in_an_interview():
+    rec = record(
+        "Trưởng Công an phường Hòa Bình: “Dân là gốc”\n"
+        "PV: Thưa Trung tá, phong trào ở phường có gì mới?\n"
+        "Trung tá Đặng Thị Hoa: Chúng tôi phối hợp với Mặt trận xây dựng mô hình mới.\n"
+        "PV: Kết quả ra sao?\n"
+        "Trung tá Đặng Thị Hoa: Người dân gửi nhiều tin báo hơn.\n"
+        "PV: Còn khó khăn gì?\n"
+        "Trung tá Đặng Thị Hoa: Địa bàn rộng, lực lượng mỏng.\n"
+        "PV: Xin cảm ơn Trung tá.\n"
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024 do Công an phường Hòa Bình phối hợp với Ủy ban MTTQ Việt Nam "
+        "phường Hòa Bình tổ chức ngày 17/8 vừa qua thu hút đông đảo người dân.\n"
+        "Trao đổi thêm, bà Lý Thị Huệ, Chủ tịch Ủy ban MTTQ Việt Nam phường Hòa Bình cho biết: “Mặt trận sẽ tiếp tục đồng hành”.",
+        date="2024-09-10",
+    )
+    m = rec["meetings"][0]
+    assert m["label"] == "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024"
+    assert m["date"] == "2024-08-17"
+    assert m["organizers"] == ["Công an phường Hòa Bình", "Ủy ban MTTQ Việt Nam phường Hòa Bình"]
+    assert m["speakers"] == [] and m["attendees"] == []  # the interview's quotes are not speeches at it
+
+
+def test_border_post_and_names_completed_by_a_proper_name():
+    rec = record("Dự có đại diện Đồn Biên phòng Nà Ngặm, Đồn Biên phòng Lý Vạn và Ban Dân tộc tỉnh cùng lãnh đạo các xã.")
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Đồn Biên phòng Nà Ngặm", "Đồn Biên phòng Lý Vạn", "Ban Dân tộc tỉnh"} <= names
+    assert "Đồn Biên phòng" not in names
+
+
+def test_figures_of_families_and_of_a_growth_rate():
+    rec = record("Mặt trận đã hỗ trợ 96 gia đình chính sách; số tổ tự quản tăng 12,5% so với năm 2022.")
+    got = {(s["value"], s["unit"]) for s in rec["statistics"]}
+    assert (96, "gia đình chính sách") in got and (12.5, "%") in got

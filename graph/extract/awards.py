@@ -21,13 +21,16 @@ _ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|H
 AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>[^,;.]+?))?"
-    rf"(?=\s+cho\s+|\s*[,;.]|\s+và\s+|$)"
+    rf"(?=\s+cho\s+|\s+vì\s+|\s*[,;.]|\s+và\s+|$)"
     rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
 )
-GIVE_RE = re.compile(r"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng)(?![\w])")
-COMMEND_RE = re.compile(
-    r"(?P<who>[^,;.]{3,80}?)\s+khen thưởng\s+(?P<rec>\d+\s+(?:tập thể|cá nhân)(?:(?:\s*,\s*|\s+và\s+)\d+\s+(?:tập thể|cá nhân))?)"
-)
+GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
+_COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình|đơn vị|cán bộ|chiến sĩ|hội viên|đảng viên|người|hộ)"
+_COUNTED_RECIPIENTS = rf"{_COUNTED_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_COUNTED_RECIPIENT})*"
+COMMEND_RE = re.compile(rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
+# The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",
+# "9 tập thể, 11 cá nhân khác nhận Bằng khen của …": the recipients come first.
+_PASSIVE_RECIPIENTS = re.compile(rf"(?P<rec>{_COUNTED_RECIPIENTS})(?:\s+khác)?\s+(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
 )
@@ -83,8 +86,16 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         elif not give or _NOT_GIVEN.search(body[max(0, give.start() - 40) : give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
             carried = None
             continue
-        presenters = list(dict.fromkeys(p.name for p in people if c_start <= p.start and p.end <= c_start + give.start()))
-        giver = _giving_body(text, c_start, c_start + give.start()) if not presenters else None
+        receiving = bool(give.groupdict().get("receive"))  # "X nhận Bằng khen": X is a recipient, not a presenter
+        passive = None
+        for passive in _PASSIVE_RECIPIENTS.finditer(body, 0, give.start() + len(give.group())):
+            pass
+        if receiving and passive is None:  # "đón nhận Huân chương": a ceremony, told elsewhere in full
+            carried = None
+            continue
+        presenters = [] if receiving else list(dict.fromkeys(
+            p.name for p in people if c_start + (passive.end() if passive else 0) <= p.start and p.end <= c_start + give.start()))
+        giver = _giving_body(text, c_start + (passive.end() if passive else 0), c_start + give.start()) if not presenters and not receiving else None
         if not presenters and not body[: give.start()].strip(" ,") and carried:
             presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
@@ -96,8 +107,11 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             conf = conf or giver
             t = m.group("type")
             kind = t[0].upper() + t[1:]
-            out.append(AwardMention(kind, c_start + m.start(), c_start + m.end(),
-                                    conf.strip() if conf else None, m.group("rec"), presenters))
+            recipients, first = m.group("rec"), m.start()
+            if not recipients and passive is not None and not found:
+                recipients, first = passive.group("rec"), passive.start()
+            out.append(AwardMention(kind, c_start + first, c_start + m.end(),
+                                    conf.strip() if conf else None, recipients, presenters))
             # "Bằng khen của UBND Thành phố, Ủy ban MTTQ Việt Nam Thành phố": one award per conferrer.
             for more in _MORE_CONFERRERS.finditer(body, m.end()):
                 if not more.group(1) or more.start() != (m.end() if more.start() == m.end() else -1):

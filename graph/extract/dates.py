@@ -48,6 +48,14 @@ def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int
     return (iso, m.start(), m.end()) if iso else None
 
 
+def date_at(text: str, pos: int, article_date: str | None) -> str | None:
+    """A date that opens ``text[pos:]`` ("… tổ chức ngày 15/8 vừa qua")."""
+    m = DAY_MONTH.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if not m:
+        return None
+    return resolve(int(m.group("d")), int(m.group("m")), int(m.group("y")) if m.group("y") else None, article_date)
+
+
 def full_date(text: str) -> str | None:
     m = FULL_DATE.search(text)
     if not m:

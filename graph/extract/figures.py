@@ -21,9 +21,10 @@ _QUALIFIERS = {"gần": "approx", "khoảng": "approx", "hàng": "approx", "hơn
 _MULT = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 # A unit is a short noun phrase; these words end it.
 _UNIT_STOP = set(
-    "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo tham "
-    "gia bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở".split()
+    "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo "
+    "bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở".split()
 )
+_UNIT_STOP_PHRASES = ("tham gia",)  # "gia" alone is in "118 gia đình"
 _UNIT_WORD = re.compile(r"\s*[“\"]?([^\W\d_]+)[”\"]?")
 _SHARE = re.compile(r"\s*\(\d+(?:,\d+)?\s*%\)\s*,?")
 _NOT_COUNTED = re.compile(
@@ -64,7 +65,7 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
         if m.start() != end or len(words) >= _MAX_UNIT_WORDS:
             break
         word = m.group(1)
-        if word.lower() in _UNIT_STOP or (word[0].isupper() and words):
+        if word.lower() in _UNIT_STOP or (word[0].isupper() and words) or text.startswith(_UNIT_STOP_PHRASES, m.start(1)):
             break
         words.append(word)
         end = m.end()
@@ -88,7 +89,8 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
     for m in FIGURE_RE.finditer(text, start, end):
         num = m.group("num")
         prefix = text[max(start, m.start() - 20) : m.start()]
-        if _AFTER_UNIT_WORD.search(prefix) or _inside_quotes(text, start, m.start()):
+        # "tổ 5" numbers a unit; "số tổ tăng 27,4%" does not (a qualifier stands between)
+        if (_AFTER_UNIT_WORD.search(prefix) and not m.group("qual")) or _inside_quotes(text, start, m.start()):
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("pct"):
             continue  # a year

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from antq.graph import lexicon
 from antq.graph.extract import dates
-from antq.graph.extract.orgs import OrgMention
+from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
 from antq.graph.text import CAP_WORD, Sentence
 
@@ -20,7 +20,7 @@ _NOUN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(lexic
 _ORGANISE = re.compile(r"(?<![\w])(?:phối hợp\s+)?(?:tổ chức|long trọng tổ chức|đã tổ chức)(?![\w])")
 _KIND_AFTER_ORGANISE = re.compile(r"\s+(tổng kết|sơ kết|triển khai|ký kết|lễ|Lễ|Ngày hội|ngày hội|tọa đàm|hội thảo)(?![\w])")
 _LABEL_CUT = re.compile(
-    r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
+    r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại|do)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
 )
 _AT_PLACE = re.compile(
     rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
@@ -28,10 +28,16 @@ _AT_PLACE = re.compile(
 )
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")
 _CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.]{0,20}?\s*(?:có|là|gồm)\s")
+_BY = re.compile(r"\s+do\s+")
+_PASSIVE_EVENT = re.compile(
+    r"(?:" + "|".join(re.escape(n) for n in lexicon.MEETING_NOUNS) + r")(?![\w])[^.;]{0,120}?\s+do\s+[^.;]{3,160}?(?:tổ chức)(?![\w])"
+)
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
+# "… dưới sự (đồng) chủ trì của A, …và B, …": the chairs follow.
+_CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*,)|(?P<weak>(?<=\w )báo cáo(?=\s+\w))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*,)|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=\w )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
@@ -51,6 +57,8 @@ class MeetingMention:
     chairs: list[PersonMention] = field(default_factory=list)
     attendees: list[PersonMention] = field(default_factory=list)
     speakers: list[PersonMention] = field(default_factory=list)
+    index: int = 0  # of the sentence naming the event
+    incidental: bool = False  # named in passing, late in an article about something else
 
 
 def _kind(label: str) -> str | None:
@@ -63,9 +71,12 @@ def _kind(label: str) -> str | None:
 
 def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
     """The event an article reports, from its lead sentence (one of the first few); a dated
-    lead ("Tối 10/8, … tổ chức …") wins over a headline that names the same event."""
+    lead ("Tối 10/8, … tổ chức …") wins over a headline that names the same event. An article
+    that leads with something else (an interview, a report) may name its event later, in the
+    passive: "Ngày hội … do Công an phường phối hợp với … tổ chức ngày 15/8"."""
     dated = [i for i, s in enumerate(sents[:8]) if dates.meeting_date(s.text, article_date)]
-    for idx in dated + [i for i in range(min(8, len(sents))) if i not in dated]:
+    later = [i for i in range(8, len(sents)) if _PASSIVE_EVENT.search(sents[i].text)]
+    for idx in dated + [i for i in range(min(8, len(sents))) if i not in dated] + later:
         s = sents[idx]
         organise = _ORGANISE.search(s.text)
         # The event is what is organised ("… tổ chức Ngày hội …"), not a board named after it.
@@ -74,17 +85,21 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
         if noun and noun.re is _KIND_AFTER_ORGANISE:
             noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
         when = dates.meeting_date(s.text, article_date)
-        if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when):
+        by = _BY.search(s.text, noun.end(), organise.start()) if noun and organise and organise.start() > noun.start() else None
+        if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when and not by):
             continue
         rest = s.text[noun.start():]
         cut = _LABEL_CUT.search(rest)
         label = rest[: cut.start() if cut else len(rest)].strip()
         label = label[0].upper() + label[1:]
         m = MeetingMention(label, s, s.start + noun.start(), s.start + noun.start() + len(label))
-        m.date = when[0] if when else None
+        m.date = when[0] if when else (dates.date_at(s.text, organise.end(), article_date) if by else None)
+        m.index, m.incidental = idx, idx in later
         m.kind = _kind(label)
         subject_start = s.start + (when[2] if when else 0)
         subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
+        if by:  # "<event> do <organisers> tổ chức"
+            subject_start, subject_end = s.start + by.end(), s.start + organise.start()
         found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic
                  and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start])]
         # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
@@ -105,18 +120,34 @@ def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
     return [(s.start + c.start(), s.start + c.end(), c.group()) for c in re.finditer(r"[^;]+", s.text)]
 
 
+def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
+    """The verb at ``verb`` follows the person's mention at once, or after the body they
+    serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
+    gap_start, gap_end = p.span_end - s.start, verb - s.start
+    gap = s.text[gap_start:gap_end]
+    if not gap.strip():
+        return True
+    comma = re.match(r"\s*,\s*", gap)
+    if not comma:
+        return False
+    bodies = find_orgs(s.text, gap_start + comma.end(), gap_end)
+    return bool(bodies) and bodies[0].start == gap_start + comma.end() and not s.text[bodies[-1].end : gap_end].strip()
+
+
 def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]]) -> None:
+    """Roles from every sentence of a report; from the naming sentence alone for an event named
+    in passing (the quotes of an interview are not speeches at it)."""
     for idx, s in enumerate(sents):
         mentions = people.get(idx, [])
-        if not mentions:
+        if not mentions or (meeting.incidental and idx != meeting.index):
             continue
         chair = _CHAIR.search(s.text)
-        lead_chair = _CHAIR_FIRST.match(s.text)
+        lead_chair = _CHAIR_FIRST.match(s.text) or _CHAIRED_BY.search(s.text)
         if lead_chair:
             # "Chủ trì hội nghị có đồng chí A, …; đồng chí B, …": the chairs follow the verb.
             stop = _ATTEND.search(s.text, lead_chair.end())
             limit = s.start + (stop.start() if stop else len(s.text))
-            meeting.chairs += [p for p in mentions if p.start < limit]
+            meeting.chairs += [p for p in mentions if s.start + lead_chair.start() <= p.start < limit]
         elif chair:
             cpos = s.start + chair.start()
             for c_start, c_end, body in _clauses(s):
@@ -133,7 +164,7 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             spos = c_start + speak.start()
             near = [p for p in mentions if c_start <= p.start < c_end]
             # "A, Phó Giám đốc … báo cáo tóm tắt …": the verb right after a person's mention is theirs
-            right_before = [p for p in near if not s.text[p.span_end - s.start : spos - s.start].strip()]
+            right_before = [p for p in near if _subject_of(s, p, spos)]
             near = right_before if right_before or speak.group("weak") else near  # a bare "báo cáo" needs its subject
             if near:
                 meeting.speakers.append(min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos))))

@@ -94,7 +94,7 @@ _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
-    "năm nhấn yêu ghi".split()
+    "năm nhấn yêu ghi cùng".split()
 )
 _BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
@@ -104,6 +104,9 @@ _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
 
 
+# Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
+_NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+                "Trường Tiểu học"}
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
@@ -243,6 +246,11 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             if inner and not inner.generic and not inner.head.startswith("Ban Thường"):
                 org.parent, end = inner, inner.end
                 org.unit, org.place = inner.unit, inner.place
+    elif head in _NAMED_HEADS:
+        # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
+        proper = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})", text[end:])
+        if proper:
+            end = end + proper.start(1) + len(_cap_split(proper.group(1)))
     elif head.endswith(("ủy", "uỷ")):
         city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
         if city and gazetteer().is_place(_cap_split(city.group(1))):

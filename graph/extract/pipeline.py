@@ -192,6 +192,14 @@ def _programmes(b: _Builder, rec: DocumentRecord) -> dict[str, Programme]:
     return by_num
 
 
+def _fullest_name(rec: DocumentRecord, o: OrgMention, b: _Builder) -> str:
+    """A bare "Ủy ban MTTQ Việt Nam phường" is named as the article names that body in full."""
+    if o.place is not None:
+        return o.name
+    key = org_key(o, b.places)
+    return next((org.name for org in rec.organizations if org.key == key), o.name)
+
+
 def _meeting(b: _Builder, rec: DocumentRecord, awards_in: list[award_rec.AwardMention]) -> Meeting | None:
     m = meeting_rec.find_meeting(b.sents, b.orgs, b.doc.date)
     if m is None:
@@ -203,7 +211,7 @@ def _meeting(b: _Builder, rec: DocumentRecord, awards_in: list[award_rec.AwardMe
     attendees = list(dict.fromkeys(chairs + names(m.attendees) + speakers + presenters))
     meeting = Meeting(
         label=m.label, date=m.date, place=m.place, kind=m.kind,
-        organizers=[o.name for o in m.organizers], organizer_keys=[org_key(o, b.places) for o in m.organizers],
+        organizers=[_fullest_name(rec, o, b) for o in m.organizers], organizer_keys=[org_key(o, b.places) for o in m.organizers],
         chairs=chairs, attendees=attendees, speakers=speakers, key=f"{b.doc.id}#meeting-1",
         evidence=[b.evidence(m.sentence, m.start, m.end)],
     )
