@@ -160,6 +160,8 @@ async def sparql(request: Request) -> Response:
     if fmt is None:
         negotiate(result.kind, accept, fmt_param)  # raises the 406 for this kind of result
     headers = {"Vary": "Accept"}
+    if result.elapsed is not None:  # what the store took; the rest of the response time is the server's
+        headers["Server-Timing"] = f'store;dur={result.elapsed * 1000:.2f};desc="query in the store"'
     if result.truncated:
         headers["X-Antq-Truncated"] = "true"
         headers["X-Antq-Max-Rows"] = str(settings.max_rows)

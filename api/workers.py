@@ -37,8 +37,13 @@ _FRAME = struct.Struct("!IQ")  # header length, body length
 
 
 def _frame(head: Any, body: bytes = b"") -> bytes:
+    return b"".join(_frame_parts(head, body))
+
+
+def _frame_parts(head: Any, body: bytes = b"") -> tuple[bytes, bytes]:
+    """(lengths and pickled header, body): sent one after the other, the body is never copied."""
     h = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-    return _FRAME.pack(len(h), len(body)) + h + body
+    return _FRAME.pack(len(h), len(body)) + h, body
 
 
 def _recv_exactly(sock: socket.socket, n: int) -> bytearray:
@@ -52,16 +57,16 @@ def _recv_exactly(sock: socket.socket, n: int) -> bytearray:
     return buf
 
 
-def _answer(store: OxigraphStore, op: str, kwargs: dict[str, Any]) -> bytes:
+def _answer(store: OxigraphStore, op: str, kwargs: dict[str, Any]) -> tuple[bytes, bytes]:
     try:
         value = getattr(store, op)(**kwargs)
     except StoreError as e:
-        return _frame(("error", e))
+        return _frame_parts(("error", e))
     except Exception as e:  # noqa: BLE001 - report, keep serving
-        return _frame(("error", StoreError(f"{type(e).__name__}: {e}")))
+        return _frame_parts(("error", StoreError(f"{type(e).__name__}: {e}")))
     if isinstance(value, QueryResult):
-        return _frame(("result", value.kind, value.format, value.truncated), value.data)
-    return _frame(("ok", value))
+        return _frame_parts(("result", value.kind, value.format, value.truncated, value.elapsed), value.data)
+    return _frame_parts(("ok", value))
 
 
 def _serve(sock: socket.socket, store: OxigraphStore, inherited: list[int]) -> None:
@@ -79,7 +84,8 @@ def _serve(sock: socket.socket, store: OxigraphStore, inherited: list[int]) -> N
             op, kwargs = pickle.loads(_recv_exactly(sock, head_len + body_len))
         except (EOFError, OSError):
             return
-        sock.sendall(_answer(store, op, kwargs))
+        for part in _answer(store, op, kwargs):
+            sock.sendall(part)
 
 
 class _Worker:
@@ -114,7 +120,7 @@ class _Worker:
         if status == "error":
             raise meta[0]
         if status == "result":
-            return QueryResult(meta[0], body, meta[1], meta[2])
+            return QueryResult(meta[0], body, meta[1], meta[2], meta[3])
         return meta[0]
 
     async def _more(self, loop: asyncio.AbstractEventLoop) -> bytes:

@@ -17,6 +17,7 @@ before GROUP BY, ORDER BY and LIMIT, as the embedded store's substitution does.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -100,6 +101,7 @@ class SparqlStore:
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
               max_rows: int | None = None, base_iri: str | None = None,
               results_format: str = "json", graph_format: str = "ntriples") -> QueryResult:
+        started = time.perf_counter()
         form: list[tuple[str, str]] = [("query", with_initial_values(query, values_block(bindings or {})))]
         form += [("default-graph-uri", g) for g in default_graphs or []]
         form += [("named-graph-uri", g) for g in named_graphs or []]
@@ -110,7 +112,7 @@ class SparqlStore:
             lines = [ln + b"\n" for ln in r.content.splitlines() if ln.strip()]
             cap = len(lines) if max_rows is None else max_rows
             data = convert_ntriples(b"".join(lines[:cap]), graph_format, PREFIX_MAP)
-            return QueryResult("graph", data, graph_format, len(lines) > cap)
+            return QueryResult("graph", data, graph_format, len(lines) > cap, time.perf_counter() - started)
         if media not in (RESULTS_JSON, "application/json"):
             raise StoreError(f"external store answered with {media or 'no media type'}, not SPARQL JSON or N-Triples")
         try:
@@ -119,7 +121,7 @@ class SparqlStore:
                 graph_format, max_rows)
         except SyntaxError as e:
             raise StoreError(f"external store sent unreadable SPARQL JSON: {e}") from None
-        return QueryResult(kind, data, results_format, truncated)
+        return QueryResult(kind, data, results_format, truncated, time.perf_counter() - started)
 
     def _update(self, update: str, form: list[tuple[str, str]] | None = None) -> None:
         if not self.update_url:

@@ -14,6 +14,7 @@ own reads that default graph.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -68,6 +69,7 @@ class QueryResult:
     data: bytes = b""
     format: str = "json"
     truncated: bool = False  # more rows/triples existed than max_rows
+    elapsed: float | None = None  # seconds the store spent answering, serialising included (Server-Timing)
 
     @cached_property
     def _json(self) -> dict[str, Any]:
@@ -200,6 +202,7 @@ class OxigraphStore:
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
               max_rows: int | None = None, base_iri: str | None = None,
               results_format: str = "json", graph_format: str = "ntriples") -> QueryResult:
+        started = time.perf_counter()
         subs = {ox.Variable(k): term_from_json(v) for k, v in (bindings or {}).items()}
         options: dict[str, Any] = {"substitutions": subs, "base_iri": base_iri}
         store = self._target(query, options, default_graphs, named_graphs)
@@ -210,7 +213,8 @@ class OxigraphStore:
             raise _syntax_error(e) from None
         except ValueError as e:  # e.g. an invalid base IRI or substitution
             raise MalformedQueryError(str(e)) from None
-        return QueryResult(kind, data, graph_format if kind == "graph" else results_format, truncated)
+        return QueryResult(kind, data, graph_format if kind == "graph" else results_format, truncated,
+                           time.perf_counter() - started)
 
     def update(self, update: str, *, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = (),
                base_iri: str | None = None) -> None:

@@ -218,3 +218,18 @@ def test_killed_workers_are_replaced(graph_file: Path) -> None:
         assert not set(_children(server.proc.pid)) & set(workers)
     finally:
         server.stop()
+
+
+def test_server_timing_reports_the_store_time(server: str) -> None:
+    """Server-Timing names the store's share of a response, so a client can tell the store's
+    time from the server's (the benchmark reads it to measure the API's own overhead)."""
+    import re
+    import time
+
+    started = time.perf_counter()
+    r = query(server, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }")  # 90,000 pairs: a few ms of store time
+    took_ms = (time.perf_counter() - started) * 1000
+    assert r.status_code == 200
+    timing = re.fullmatch(r'store;dur=(\d+\.\d+);desc="query in the store"', r.headers["server-timing"])
+    assert timing is not None, r.headers["server-timing"]
+    assert 0 < float(timing.group(1)) < took_ms
