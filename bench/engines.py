@@ -66,6 +66,27 @@ for line in sys.stdin:
             break
     print(json.dumps({"times": times, "rows": count(job["query"])}), flush=True)
 """
+# The floor of any HTTP answer: a bare asyncio server answering GET /N with N bytes
+# (Content-Length, keep-alive), so the time of moving a result over loopback is known.
+_BYTES_SERVER = """
+import asyncio, sys
+async def serve(reader, writer):
+    while True:
+        try:
+            head = await reader.readuntil(b"\\r\\n\\r\\n")
+        except (asyncio.IncompleteReadError, ConnectionError):  # the client closed the connection
+            writer.close()
+            return
+        size = int(head.split(b" ", 2)[1].lstrip(b"/").split(b"?")[0] or 0)
+        writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Type: application/octet-stream\\r\\nContent-Length: %d\\r\\n\\r\\n" % size)
+        writer.write(b"x" * size)
+        await writer.drain()
+async def main():
+    server = await asyncio.start_server(serve, "127.0.0.1", int(sys.argv[1]))
+    async with server:
+        await server.serve_forever()
+asyncio.run(main())
+"""
 MEMORY_CAP = 8 * 2**30  # a runaway query fails in its child instead of exhausting the machine
 
 
@@ -103,11 +124,14 @@ class Http:
     def __init__(self, url: str, timeout: float) -> None:
         host, port = url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
         self.conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+        self.last_headers: dict[str, str] = {}
 
     def get(self, path: str, params: dict | None = None, headers: dict | None = None) -> tuple[int, bytes]:
         self.conn.request("GET", path + ("?" + urlencode(params) if params else ""), headers=headers or {})
         r = self.conn.getresponse()
-        return r.status, r.read()
+        body = r.read()
+        self.last_headers = {k.lower(): v for k, v in r.getheaders()}
+        return r.status, body
 
     def close(self) -> None:
         self.conn.close()
@@ -142,6 +166,20 @@ class OurServer(Process):
             self.stop()
             raise
         self.startup = time.perf_counter() - started
+
+
+class BytesServer(Process):
+    """Answers ``GET /N`` with N bytes and nothing else: the cost of HTTP over loopback alone."""
+
+    def __init__(self, startup_seconds: float = 30) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        super().__init__([sys.executable, "-c", _BYTES_SERVER, str(self.port)])
+        try:
+            wait_http(self.url + "/0", self.proc, startup_seconds)
+        except Exception:
+            self.stop()
+            raise
 
 
 class RdflibEndpoint(Process):
