@@ -29,6 +29,8 @@ BASE = "http://127.0.0.1:8000/"
 
 _RDFLIB_ENDPOINT = """
 import sys, uvicorn
+from antq.api.server import keep_freed_memory
+keep_freed_memory()
 from rdflib import Dataset
 from rdflib_endpoint import SparqlEndpoint
 ds = Dataset(default_union=True)
@@ -40,6 +42,8 @@ uvicorn.run(SparqlEndpoint(graph=ds), host="127.0.0.1", port=int(sys.argv[2]), l
 # argv: engine ("rdflib" or "oxigraph"), N-Quads path.
 _WORKER = """
 import json, sys, time
+from antq.api.server import keep_freed_memory
+keep_freed_memory()  # the memory tuning of our server, for the store and for rdflib alike
 engine, path = sys.argv[1], sys.argv[2]
 started = time.perf_counter()
 if engine == "rdflib":
