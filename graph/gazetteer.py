@@ -79,7 +79,8 @@ def gazetteer() -> Gazetteer:
                     wards.add(match_key(wshort))
     # Common short forms of the two largest cities.
     for alias, full in (("TPHCM", "Hồ Chí Minh"), ("TP.HCM", "Hồ Chí Minh"), ("TP HCM", "Hồ Chí Minh"),
-                        ("Sài Gòn", "Hồ Chí Minh"), ("Thủ đô", "Hà Nội")):
+                        ("Sài Gòn", "Hồ Chí Minh"), ("Thủ đô", "Hà Nội"),
+                        ("Thừa Thiên Huế", "Huế"), ("Thừa Thiên - Huế", "Huế")):  # the province's name until 2025
         provinces.add(match_key(alias))
         names[match_key(alias)] = full
     return Gazetteer(frozenset(provinces), districts, frozenset(wards), names)

@@ -25,7 +25,7 @@ TITLE_BASES = (
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
-    "Cảnh sát khu vực", "Trưởng", "Ủy viên", "Uỷ viên",
+    "Cảnh sát khu vực", "Thủ trưởng", "Trưởng", "Ủy viên", "Uỷ viên",
 )
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
@@ -46,7 +46,10 @@ ORG_HEADS = (
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
     "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Chi hội", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",
-    "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân",
+    "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Nông dân",
+    "Thành đoàn", "Tỉnh đoàn", "Quận đoàn", "Huyện đoàn", "Thị đoàn",
+    "Thành Đoàn", "Tỉnh Đoàn", "Quận Đoàn", "Huyện Đoàn", "Thị Đoàn",
+    "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Viện", "Học viện", "Báo", "Tòa án",
     "Viện kiểm sát",
@@ -54,7 +57,7 @@ ORG_HEADS = (
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
+NEEDS_COMPLEMENT = {"Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Abbreviations of the genre and their long forms (GLOSSARY.md).

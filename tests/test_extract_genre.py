@@ -425,3 +425,32 @@ def test_figures_of_families_and_of_a_growth_rate():
     rec = record("Mặt trận đã hỗ trợ 96 gia đình chính sách; số tổ tự quản tăng 12,5% so với năm 2022.")
     got = {(s["value"], s["unit"]) for s in rec["statistics"]}
     assert (96, "gia đình chính sách") in got and (12.5, "%") in got
+
+
+def test_youth_unions_trade_unions_and_investigation_agencies():
+    rec = record(
+        "Dự có anh Hồ Minh Tâm, Bí thư Thành Đoàn Cần Thơ; anh Lê Quốc Bảo, Bí thư Quận đoàn Ninh Kiều; "
+        "ông Vương Đình Lộc, Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam; bà Tạ Thị Hồng, Chủ tịch Công đoàn "
+        "các khu công nghiệp tỉnh; Thượng tá Kiều Văn Sơn, Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Thành Đoàn Cần Thơ", "Quận đoàn Ninh Kiều", "Tổng Liên đoàn Lao động Việt Nam",
+            "Công đoàn các khu công nghiệp tỉnh", "Cơ quan Cảnh sát điều tra Công an tỉnh"} <= names
+    assert people(rec)["Kiều Văn Sơn"]["posts"] == [{"title": "Thủ trưởng", "org": "Cơ quan Cảnh sát điều tra Công an tỉnh"}]
+    assert "Đoàn Cần Thơ" not in people(rec)  # "Đoàn" is also a family name
+
+
+def test_place_names_with_a_one_letter_syllable_a_former_province_and_a_numbered_commune():
+    rec = record(
+        "Dự có Thượng tá Hồ Văn Kiên, Trưởng Công an huyện A Lưới; Thiếu tá Ly Seo Chảo, Đồn trưởng Đồn Biên phòng Y Tý; "
+        "bà Phan Thị Lụa, Phó Chủ tịch Hội LHPN tỉnh Thừa Thiên Huế và ông Mai Văn Tư, Trưởng Công an xã Tân Phước 1."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Công an huyện A Lưới", "Đồn Biên phòng Y Tý", "Hội LHPN tỉnh Thừa Thiên Huế", "Công an xã Tân Phước 1"} <= names
+    assert "Thừa Thiên Huế" not in people(rec) and "Y Tý" not in people(rec)
+
+
+def test_union_members_counted_as_award_recipients():
+    rec = record("Dịp này, Đại tá Hà Văn Tuyên trao Giấy khen của Giám đốc Công an tỉnh cho 4 tập thể và 11 đoàn viên có thành tích.")
+    assert rec["awards"][0]["recipients"] == "4 tập thể và 11 đoàn viên"
+    assert not {s["value"] for s in rec["statistics"]} & {4, 11}

@@ -13,7 +13,7 @@ from antq.graph import lexicon
 from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
-_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình|đồng chí|hội viên|đảng viên|người)"
+_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình|đồng chí|hội viên|đoàn viên|đảng viên|người)"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
@@ -25,7 +25,7 @@ AWARD_RE = re.compile(
     rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
-_COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình|đơn vị|cán bộ|chiến sĩ|hội viên|đảng viên|người|hộ)"
+_COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình|đơn vị|cán bộ|chiến sĩ|hội viên|đoàn viên|đảng viên|người|hộ)"
 _COUNTED_RECIPIENTS = rf"{_COUNTED_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_COUNTED_RECIPIENT})*"
 COMMEND_RE = re.compile(rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
 # The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",

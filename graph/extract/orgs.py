@@ -83,7 +83,7 @@ _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
               "tổ dân phố", "khu dân cư"])
-_CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM})(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"
+_CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"  # "A Lưới", "Y Tý"
 _LOCATION = re.compile(
     rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"
     rf"|(?P<unit>{_UNIT})(?!\s+hội)(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
@@ -94,9 +94,9 @@ _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
-    "năm nhấn yêu ghi cùng".split()
+    "năm nhấn ghi cùng".split()
 )
-_BODY_STOP_PHRASES = ("chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
+_BODY_STOP_PHRASES = ("yêu cầu", "chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
                       "biểu dương", "ký kết", "khẳng định", "cho rằng", "thông tin", "tiếp thu", "quán triệt")
 _PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
@@ -104,6 +104,8 @@ _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
 
 
+# The Youth Union of a city, province, district: "Thành đoàn Đà Nẵng", "Quận đoàn Sơn Trà".
+_YOUTH_UNION_HEADS = {f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Quận", "Huyện", "Thị") for d in "đĐ"}
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
 _NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
@@ -127,7 +129,8 @@ def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = Non
         return words[0]
     n = gazetteer().longest_place_prefix(words)
     if n:
-        return " ".join(words[:n])
+        numbered = n < len(words) and words[n].isdigit()  # "xã Tân Phước 1": merged communes are numbered
+        return " ".join(words[: n + numbered])
     if allow_person_cut:
         for i in range(1, len(words)):
             if words[i] in lexicon.SURNAMES and 2 <= len(words) - i <= 4:
@@ -202,7 +205,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos):
         return None  # "Nguyễn Văn Hội", "Lê Minh Đoàn": the last syllable of a name
     org = OrgMention(head, pos, end, head)
-    if "MTTQ" in head or "Mặt trận" in head or head.startswith(("Hội ", "Đoàn ", "Liên đoàn ")) or head in ("Hội", "Đoàn"):
+    if "MTTQ" in head or "Mặt trận" in head or head.startswith(("Hội ", "Đoàn ", "Liên đoàn ", "Tổng Liên đoàn ")) or head in ("Hội", "Đoàn"):
         v = _VIETNAM.match(text, end)
         end = v.end() if v and "Việt Nam" not in head else end
     if head in ("Ban Thường trực", "Ban Thường vụ", "Ban Chấp hành"):
@@ -248,10 +251,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
                 org.unit, org.place = inner.unit, inner.place
     elif head in _NAMED_HEADS:
         # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
-        proper = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})", text[end:])
+        proper = re.match(rf"\s+((?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})", text[end:])
         if proper:
             end = end + proper.start(1) + len(_cap_split(proper.group(1)))
-    elif head.endswith(("ủy", "uỷ")):
+    elif head.endswith(("ủy", "uỷ")) or head in _YOUTH_UNION_HEADS:
         city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
         if city and gazetteer().is_place(_cap_split(city.group(1))):
             place = _cap_split(city.group(1))
