@@ -112,6 +112,16 @@ SURNAMES = frozenset(
     "Cung Đoàn Đồng Đới Lều Mạch Ngụy Nhữ Trang Vương".split()
 )
 
+# Vietnam's ethnic groups whose names look like personal names ("Hà Nhì" starts with a family
+# name): "đồng bào Mông, Hà Nhì, Dao" names peoples, not people.
+ETHNIC_GROUPS = frozenset({
+    "Hà Nhì", "Lô Lô", "Phù Lá", "La Chí", "La Ha", "La Hủ", "Si La", "Cơ Lao", "Pà Thẻn", "Pu Péo", "Bố Y", "Cống",
+    "Lự", "Mảng", "Chứt", "Ơ Đu", "Brâu", "Rơ Măm", "Gié Triêng", "Xơ Đăng", "Ba Na", "Gia Rai", "Ê Đê", "Cơ Ho",
+    "Mnông", "Xtiêng", "Chơ Ro", "Mạ", "Co", "Hrê", "Cơ Tu", "Tà Ôi", "Bru Vân Kiều", "Khơ Mú", "Xinh Mun", "Kháng",
+    "Giáy", "Nùng", "Tày", "Thái", "Mường", "Mông", "Dao", "Sán Dìu", "Sán Chay", "Ngái", "Hoa", "Khmer", "Chăm",
+    "Raglai", "Chu Ru", "Kinh", "Lào", "Lô", "Ra Glai",
+})
+
 # Kinds of meeting, recognised from the words that name them.
 MEETING_KINDS = (
     ("ngày hội", "Ngày hội"), ("tổng kết", "tổng kết"), ("sơ kết", "sơ kết"), ("ký kết", "ký kết"),

@@ -454,3 +454,22 @@ def test_union_members_counted_as_award_recipients():
     rec = record("Dịp này, Đại tá Hà Văn Tuyên trao Giấy khen của Giám đốc Công an tỉnh cho 4 tập thể và 11 đoàn viên có thành tích.")
     assert rec["awards"][0]["recipients"] == "4 tập thể và 11 đoàn viên"
     assert not {s["value"] for s in rec["statistics"]} & {4, 11}
+
+
+def test_speakers_described_or_followed_by_a_comma_and_a_report_with_a_colon():
+    rec = record(
+        "Sáng 5/3, Công an tỉnh Trà Vinh tổ chức hội nghị sơ kết.\n"
+        "Cũng tại hội nghị, ông Thạch Sô Phal, người có uy tín trong cộng đồng người Khmer ở xã Hòa Lợi (huyện Châu Thành) "
+        "cho biết, bà con đã vận động con em không vi phạm pháp luật.\n"
+        "Ông Kim Văn Tư, Chủ tịch Ủy ban MTTQ Việt Nam xã Hòa Lợi, cho biết xã đã lắp 40 camera.\n"
+        "Thượng tá Sơn Minh Đức, Phó Giám đốc Công an tỉnh báo cáo: toàn tỉnh có 320 tổ tự quản."
+    )
+    assert set(rec["meetings"][0]["speakers"]) == {"Thạch Sô Phal", "Kim Văn Tư", "Sơn Minh Đức"}
+
+
+def test_ethnic_groups_and_communes_are_not_people():
+    rec = record(
+        "Các đội văn nghệ biểu diễn tiết mục của dân tộc Mông, Hà Nhì, Dao. "
+        "Dự có ông Chảo Láo Tả, Chủ tịch UBND xã Y Tý và Phó Chủ tịch UBND huyện Lù Văn Pao."
+    )
+    assert set(people(rec)) == {"Chảo Láo Tả", "Lù Văn Pao"}

@@ -37,7 +37,7 @@ _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*,)|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=\w )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
@@ -120,12 +120,16 @@ def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
     return [(s.start + c.start(), s.start + c.end(), c.group()) for c in re.finditer(r"[^;]+", s.text)]
 
 
+# "ông A, người có uy tín trong cộng đồng … cho biết": a description of the speaker, not a body
+_DESCRIBED = re.compile(r"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*,?\s*")
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
     gap_start, gap_end = p.span_end - s.start, verb - s.start
     gap = s.text[gap_start:gap_end]
-    if not gap.strip():
+    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap):
         return True
     comma = re.match(r"\s*,\s*", gap)
     if not comma:

@@ -93,10 +93,15 @@ def _post_at(text: str, pos: int) -> PostMention | None:
     return post
 
 
+_UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
+
+
 def _is_name(name: str, before: str = "") -> bool:
     words = name.split()
-    if gazetteer().is_region(name):
+    if gazetteer().is_region(name) or name in lexicon.ETHNIC_GROUPS:
         return False
+    if _UNIT_BEFORE.search(before) and gazetteer().is_place(name):
+        return False  # "xã Y Tý": a commune after its unit ("huyện Lù Văn Khánh" stays a person: a post before a name)
     prev = re.search(rf"({CAP_WORD})\s+$", before)
     if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
         return False  # "Buôn Ma Thuột": the end of a place name
