@@ -24,7 +24,7 @@ LOWER = _letters(str.islower)
 UP = f"[{re.escape(UPPER)}]"
 LO = f"[{re.escape(LOWER)}]"
 # A capitalised Vietnamese syllable ("Nguyễn", "Tĩnh") and an all-caps abbreviation ("MTTQ").
-CAP_WORD = f"{UP}(?:'{UP}?)?{LO}+"  # also "M'gar", "H'Liên"
+CAP_WORD = f"{UP}(?:['’]{UP}?)?{LO}+"  # also "M'gar", "H'Liên", "H’yim"
 ACRONYM = f"{UP}{{2,}}"
 
 # Old-style ("hòa", "thủy") and new-style ("hoà", "thuỷ") tone placement, unified for matching.

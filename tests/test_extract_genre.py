@@ -473,3 +473,8 @@ def test_ethnic_groups_and_communes_are_not_people():
         "Dự có ông Chảo Láo Tả, Chủ tịch UBND xã Y Tý và Phó Chủ tịch UBND huyện Lù Văn Pao."
     )
     assert set(people(rec)) == {"Chảo Láo Tả", "Lù Văn Pao"}
+
+
+def test_names_with_a_typographic_apostrophe():
+    rec = record("Dự có bà Ksor H’Bia, Chủ tịch Ủy ban MTTQ Việt Nam xã Ia Grai.")
+    assert people(rec)["Ksor H’Bia"]["posts"][0]["title"] == "Chủ tịch"
