@@ -323,3 +323,157 @@ def test_missing_front_end_libraries_get_a_clear_message(tmp_path: Path) -> None
         r = pool.submit(asyncio.run, get()).result()
     assert r.status_code == 503
     assert "npm ci --prefix api/static" in r.text
+
+
+# The keyboard list of nodes next to the canvas (a listbox with a roving tab stop).
+
+NODE_LIST = {"vi": "Các nút trong mạng lưới", "en": "Nodes in the network"}
+
+
+def focused_node(page: Page) -> str | None:
+    return page.evaluate("document.activeElement.getAttribute('role') === 'option' ? document.activeElement.dataset.id : null")
+
+
+def list_ids(page: Page) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('#node-list [role=option]')].map(o => o.dataset.id)")
+
+
+def drawn_ids(page: Page) -> set[str]:
+    return set(page.evaluate("window.antqNetwork.nodes().map(n => n.id())"))
+
+
+def test_keyboard_alone_reaches_the_node_list_and_opens_and_closes_a_panel(page: Page, server: Server) -> None:
+    nodes = httpx.get(server.url + "/network", params={"format": "json"}).json()["nodes"]
+    page.goto(server.url + "/ui/network")
+    wait_for_graph(page)
+    for _ in range(40):  # the skip link, the header, the filters and the toolbar come first
+        page.keyboard.press("Tab")
+        if focused_node(page):
+            break
+    else:
+        pytest.fail("40 presses of Tab never reached the list of nodes")
+    assert focused_node(page) == nodes[0]["id"]  # the list starts where /network's order starts
+    outline = page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
+    assert outline[0] != "none" and outline[1] >= 2  # the focus can be seen
+    page.keyboard.press("ArrowDown")
+    node = nodes[1]
+    assert focused_node(page) == node["id"]
+    assert page.locator("#node-list [role=option][tabindex='0']").get_attribute("data-id") == node["id"]  # one tab stop
+    expect(page.locator("#node-list [role=option][tabindex='0']")).to_have_count(1)
+    page.keyboard.press("End")
+    assert focused_node(page) == nodes[-1]["id"]
+    page.keyboard.press("Home")
+    assert focused_node(page) == nodes[0]["id"]
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#panel-body")).to_be_hidden()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=node["label"])
+    expect(dialog).to_be_visible()
+    expect(page.locator("#panel-title")).to_have_text(node["label"])
+    base = page.evaluate("document.body.dataset.base")
+    assert node["id"].startswith(base)
+    assert page.get_attribute("#panel-link", "href") == "/" + node["id"][len(base):] == f"/id/{node['type']}/{node['slug']}"
+    assert page.evaluate("document.getElementById('panel-body').contains(document.activeElement)")  # focus went into the panel
+    expect(page.locator("#node-list [role=option][aria-selected=true]")).to_have_count(1)
+    assert page.locator("#node-list [role=option][aria-selected=true]").get_attribute("data-id") == node["id"]
+    assert page.evaluate("window.antqNetwork.$(':selected').map(n => n.id())") == [node["id"]]
+    centre = page.evaluate("""id => { const n = window.antqNetwork.getElementById(id), p = n.renderedPosition();
+                                      return [p.x - window.antqNetwork.width() / 2, p.y - window.antqNetwork.height() / 2]; }""",
+                           node["id"])
+    assert abs(centre[0]) < 2 and abs(centre[1]) < 2  # the node was brought to the middle of the canvas
+    page.keyboard.press("Tab")  # the panel's controls follow: the close button
+    assert page.evaluate("document.activeElement.id") == "panel-close"
+    page.keyboard.press("Escape")
+    expect(page.locator("#panel-body")).to_be_hidden()
+    assert focused_node(page) == node["id"]  # back where the user was
+    assert page.evaluate("window.antqNetwork.$(':selected').length") == 0
+    page.keyboard.press(" ")  # Space opens it too; the close button also returns focus to the list
+    expect(page.get_by_role("dialog", name=node["label"])).to_be_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel-body")).to_be_hidden()
+    assert focused_node(page) == node["id"]
+    assert page.recorder.errors == []  # type: ignore[attr-defined]
+
+
+def test_typing_letters_in_the_node_list_jumps_to_a_name_without_tone_marks(page: Page, server: Server) -> None:
+    page.goto(server.url + "/ui/network")
+    wait_for_graph(page)
+    page.locator("#node-list [role=option][tabindex='0']").focus()
+    page.keyboard.type("to v")  # "Tô Văn Lâm", typed without tone marks
+    label = page.evaluate("document.activeElement.querySelector('.node-name').textContent")
+    assert label == "Tô Văn Lâm"
+
+
+def test_node_list_matches_the_drawn_nodes_after_filters_and_expansion(page: Page, server: Server) -> None:
+    api = [n["id"] for n in httpx.get(server.url + "/network", params={"format": "json"}).json()["nodes"]]
+    page.goto(server.url + "/ui/network")
+    everything = wait_for_graph(page)
+    assert list_ids(page) == api  # same nodes, same order
+    for box in page.locator("input[name=edge]").all():  # client-side filter
+        if box.get_attribute("value") != "subOrganizationOf":
+            box.uncheck()
+    page.wait_for_function(f"Number(document.getElementById('cy').dataset.nodeCount) < {everything}")
+    narrowed = int(page.get_attribute("#cy", "data-node-count"))
+    expect(page.get_by_role("listbox", name=NODE_LIST["vi"]).get_by_role("option")).to_have_count(narrowed)
+    assert set(list_ids(page)) == drawn_ids(page)
+    assert list_ids(page) == [i for i in api if i in drawn_ids(page)]
+    click_node(page, "Công an Thành phố Hồ Chí Minh", double=True)  # expansion adds nodes to the list too
+    page.wait_for_function(f"Number(document.getElementById('cy').dataset.nodeCount) > {narrowed}")
+    expanded = int(page.get_attribute("#cy", "data-node-count"))
+    expect(page.locator("#node-list [role=option]")).to_have_count(expanded)
+    assert set(list_ids(page)) == drawn_ids(page)
+    assert list_ids(page) == [i for i in api if i in drawn_ids(page)]
+    expect(page.locator("#node-list [role=option][aria-selected=true]")).to_have_text(re.compile("^Công an Thành phố Hồ Chí Minh"))
+
+    province = httpx.get(server.url + "/network", params={"province": "Hồ Chí Minh", "format": "json"}).json()["nodes"]
+    page.goto(server.url + "/ui/network")
+    wait_for_graph(page)
+    page.evaluate("document.getElementById('cy').dataset.nodeCount = ''")
+    page.select_option("select[name=province]", "Hồ Chí Minh")  # server-side filter
+    assert wait_for_graph(page) == len(province) < everything
+    expect(page.locator("#node-list [role=option]")).to_have_count(len(province))
+    assert list_ids(page) == [n["id"] for n in province]
+    assert set(list_ids(page)) == drawn_ids(page)
+    for box in page.locator("input[name=edge]").all():  # no relation left: no node, and the list says so
+        box.uncheck()
+    page.wait_for_function("document.getElementById('cy').dataset.nodeCount === '0'")
+    expect(page.locator("#node-list [role=option]")).to_have_count(0)
+    expect(page.locator("#node-list-empty")).to_be_visible()
+    assert page.recorder.errors == []  # type: ignore[attr-defined]
+
+
+def test_clicking_a_node_on_the_canvas_marks_it_in_the_node_list(page: Page, server: Server) -> None:
+    page.goto(server.url + "/ui/network")
+    wait_for_graph(page)
+    click_node(page, "Nguyễn Văn Hùng")
+    expect(page.locator("#panel-title")).to_have_text("Nguyễn Văn Hùng")
+    selected = page.locator("#node-list [role=option][aria-selected=true]")
+    expect(selected).to_have_count(1)
+    expect(selected.locator(".node-name")).to_have_text("Nguyễn Văn Hùng")
+    assert selected.get_attribute("tabindex") == "0"  # Tab into the list lands on it
+    page.locator("#cy").click(position={"x": 3, "y": 3})  # the empty background closes the panel
+    expect(page.locator("#panel-body")).to_be_hidden()
+    expect(page.locator("#node-list [role=option][aria-selected=true]")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_network_page_names_its_parts_for_screen_readers(page: Page, server: Server, lang: str) -> None:
+    texts = httpx.get(server.url + "/static/i18n.json").json()[lang]
+    page.goto(server.url + f"/ui/network?lang={lang}")
+    wait_for_graph(page)
+    canvas = page.get_by_role("img", name=texts["network_canvas"])
+    expect(canvas).to_have_attribute("id", "cy")
+    listbox = page.get_by_role("listbox", name=NODE_LIST[lang])
+    expect(listbox).to_be_visible()
+    assert texts["node_list"] == NODE_LIST[lang]
+    expect(listbox.get_by_role("group", name=texts["officials"])).to_be_visible()
+    expect(page.get_by_role("complementary", name=texts["panel_label"])).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)  # nothing chosen yet
+    listbox.get_by_role("option", name="Nguyễn Văn Hùng").click()
+    dialog = page.get_by_role("dialog", name="Nguyễn Văn Hùng")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("button", name=texts["close"])).to_be_visible()
+    expect(dialog.get_by_role("link", name=texts["open_page"])).to_have_attribute("href", person_path("Nguyễn Văn Hùng"))
+    expect(listbox.get_by_role("option", name="Nguyễn Văn Hùng")).to_have_attribute("aria-selected", "true")
+    assert page.recorder.errors == []  # type: ignore[attr-defined]

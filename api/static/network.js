@@ -1,4 +1,5 @@
-// Organisation network: draws /network with cytoscape + fCoSE, filters, side panel, expansion, export.
+// Organisation network: draws /network with cytoscape + fCoSE, filters, side panel, expansion, export,
+// and a keyboard list of the drawn nodes (a listbox with a roving tab stop) for people who cannot use the canvas.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -7,6 +8,9 @@
   var panel = document.getElementById("panel");
   var panelBody = document.getElementById("panel-body");
   var panelEmpty = document.getElementById("panel-empty");
+  var panelTitle = document.getElementById("panel-title");
+  var listbox = document.getElementById("node-list");
+  var listEmpty = document.getElementById("node-list-empty");
   var KIND_COLOURS = { police: "#1f5fa8", front: "#c0392b", party: "#b8860b", government: "#2e8b57",
                        steering: "#7b4fa0", other: "#6b7280" };
   var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", organized: "#2ca02c", chaired: "#d62728",
@@ -119,6 +123,7 @@
   }
 
   function count() {
+    renderList();
     box.dataset.nodeCount = cy.nodes().length;
     box.dataset.edgeCount = cy.edges().length;
     status.textContent = cy.nodes().length + " " + antq.t("nodes") + " · " + cy.edges().length + " " + antq.t("edges");
@@ -137,11 +142,157 @@
     cy.on("tap", function (ev) { if (ev.target === cy) { closePanel(); } });
   }
 
+  // ---- The list of nodes: the same nodes as the canvas, in the order of /network (type, then label). ----
+
+  var GROUPS = { org: "organisations", person: "officials", programme: "programmes" };
+  var tabStop = null;              // id of the node whose option takes part in the Tab order
+  var typed = "", typedAt = 0;     // type-ahead buffer
+
+  function byTypeThenLabel(a, b) {  // the server's sort (Python compares strings by code point, so does < here)
+    var ta = a.data("type"), tb = b.data("type");
+    if (ta !== tb) { return ta < tb ? -1 : 1; }
+    var la = a.data("label"), lb = b.data("label");
+    return la < lb ? -1 : la > lb ? 1 : 0;
+  }
+
+  function fold(text) {  // for type-ahead: no tone marks, đ = d, lower case
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function kindText(d) { return antq.t("kind_" + (d.type === "org" ? d.kind : d.type)); }
+
+  function options() { return Array.prototype.slice.call(listbox.querySelectorAll("[role=option]")); }
+
+  function optionFor(id) {
+    return options().filter(function (o) { return o.dataset.id === id; })[0] || null;
+  }
+
+  function renderList() {
+    var focused = document.activeElement && listbox.contains(document.activeElement) ? document.activeElement.dataset.id : null;
+    var open = panelBody.hidden ? null : panel.dataset.node;
+    var nodes = cy.nodes().toArray().sort(byTypeThenLabel);
+    var ids = {};
+    nodes.forEach(function (n) { ids[n.id()] = true; });
+    if (!tabStop || !ids[tabStop]) { tabStop = nodes.length ? nodes[0].id() : null; }
+    listbox.textContent = "";
+    var groups = {};
+    nodes.forEach(function (n) {  // sorted by type, so each type's options form one group
+      var d = n.data();
+      var type = d.type;
+      if (!groups[type]) {
+        var g = antq.el("div", { role: "group", "aria-labelledby": "node-group-" + type });
+        g.appendChild(antq.el("div", { role: "presentation", id: "node-group-" + type, "class": "group-label" },
+                              antq.t(GROUPS[type] || type)));
+        groups[type] = g;
+        listbox.appendChild(g);
+      }
+      var o = antq.el("div", { role: "option", tabindex: d.id === tabStop ? "0" : "-1",
+                               "aria-selected": d.id === open ? "true" : "false" });
+      o.dataset.id = d.id;
+      var swatch = d.type === "org" ? "swatch kind-" + d.kind : "swatch " + d.type;
+      o.appendChild(antq.el("span", { "class": swatch, "aria-hidden": "true" }));
+      var text = antq.el("span", { "class": "node-text" });
+      text.appendChild(antq.el("span", { "class": "node-name" }, d.label));
+      var extra = (d.type === "org" ? [kindText(d)] : []).concat(d.province ? [d.province] : []);
+      if (extra.length) {
+        text.appendChild(document.createTextNode(" "));
+        text.appendChild(antq.el("span", { "class": "node-extra" }, extra.join(" · ")));
+        o.setAttribute("aria-label", d.label + ", " + extra.join(" · "));  // the name, a pause, then the rest
+      }
+      o.appendChild(text);
+      groups[type].appendChild(o);
+    });
+    listbox.hidden = !nodes.length;
+    listEmpty.hidden = !!nodes.length;
+    if (focused && ids[focused]) { optionFor(focused).focus(); }
+  }
+
+  // Scroll the list itself (not the page) so the option shows.
+  function reveal(o) {
+    var top = o.offsetTop, bottom = top + o.offsetHeight;
+    if (top < listbox.scrollTop) { listbox.scrollTop = top; }
+    else if (bottom > listbox.scrollTop + listbox.clientHeight) { listbox.scrollTop = bottom - listbox.clientHeight; }
+  }
+
+  function setTabStop(o) {
+    options().forEach(function (x) { x.tabIndex = x === o ? 0 : -1; });
+    tabStop = o ? o.dataset.id : null;
+  }
+
+  function moveTo(o) {
+    if (!o) { return; }
+    setTabStop(o);
+    o.focus();
+    reveal(o);
+  }
+
+  // Enter, Space or a click on an option: select and centre the node, open its panel, put focus in the panel.
+  function choose(o) {
+    var node = cy && cy.getElementById(o.dataset.id);
+    if (!node || !node.length) { return; }
+    openPanel(node);
+    cy.zoom(Math.max(cy.zoom(), Math.min(1, cy.maxZoom())));
+    cy.center(node);
+    panelTitle.focus();
+  }
+
+  function typeAhead(ch, from) {
+    var now = Date.now();
+    typed = (now - typedAt > 700 ? "" : typed) + fold(ch);
+    typedAt = now;
+    var all = options();
+    var start = Math.max(0, all.indexOf(from));
+    // A new search starts after the current option, so pressing the same letter again goes to the next name.
+    var offset = typed.length === 1 ? 1 : 0;
+    for (var k = 0; k < all.length; k++) {
+      var o = all[(start + offset + k) % all.length];
+      if (fold(o.querySelector(".node-name").textContent).indexOf(typed) === 0) { return o; }
+    }
+    return null;
+  }
+
+  listbox.addEventListener("keydown", function (ev) {
+    var all = options();
+    var o = ev.target.closest ? ev.target.closest("[role=option]") : null;
+    var i = all.indexOf(o);
+    if (!all.length || i < 0 || ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var target = null;
+    if (ev.key === " " && typed && Date.now() - typedAt <= 700) {  // a space inside a name being typed, not a choice
+      ev.preventDefault();
+      moveTo(typeAhead(" ", o));
+      return;
+    }
+    switch (ev.key) {
+      case "ArrowDown": target = all[Math.min(i + 1, all.length - 1)]; break;
+      case "ArrowUp": target = all[Math.max(i - 1, 0)]; break;
+      case "Home": target = all[0]; break;
+      case "End": target = all[all.length - 1]; break;
+      case "PageDown": target = all[Math.min(i + 10, all.length - 1)]; break;
+      case "PageUp": target = all[Math.max(i - 10, 0)]; break;
+      case "Enter": case " ": ev.preventDefault(); choose(o); return;
+      case "Escape": if (!panelBody.hidden) { ev.preventDefault(); closePanel(); } return;
+      default:
+        if (ev.key.length === 1 && ev.key !== " ") { target = typeAhead(ev.key, o); }
+        if (!target) { return; }
+    }
+    ev.preventDefault();
+    moveTo(target);
+  });
+  listbox.addEventListener("click", function (ev) {
+    var o = ev.target.closest ? ev.target.closest("[role=option]") : null;
+    if (o) { setTabStop(o); choose(o); }
+  });
+
+  // The panel is a non-modal dialog: Escape anywhere in it closes it and puts focus back on the list.
+  panelBody.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { ev.preventDefault(); closePanel(true); }
+  });
+
   function openPanel(node) {
     var d = node.data();
     cy.elements().unselect();
     node.select();
-    document.getElementById("panel-title").textContent = d.label;
+    panelTitle.textContent = d.label;
     var meta = [antq.t("kind_" + (d.type === "org" ? d.kind : d.type))];
     if (d.province) { meta.push(d.province); }
     document.getElementById("panel-meta").textContent = meta.join(" · ");
@@ -162,12 +313,23 @@
     });
     panelBody.hidden = false;
     panelEmpty.hidden = true;
+    // The node's option shows as selected and becomes the list's tab stop (also after a click on the canvas).
+    options().forEach(function (o) { o.setAttribute("aria-selected", o.dataset.id === d.id ? "true" : "false"); });
+    var o = optionFor(d.id);
+    if (o) { setTabStop(o); reveal(o); }
   }
 
-  function closePanel() {
+  // returnFocus: the panel was closed from inside it (Escape, the close button), so focus goes back to the node's option.
+  function closePanel(returnFocus) {
+    var hadFocus = panelBody.contains(document.activeElement);
     panelBody.hidden = true;
     panelEmpty.hidden = false;
     if (cy) { cy.elements().unselect(); }
+    options().forEach(function (o) { o.setAttribute("aria-selected", "false"); });
+    if (returnFocus || hadFocus) {
+      var o = (panel.dataset.node && optionFor(panel.dataset.node)) || optionFor(tabStop);
+      if (o) { moveTo(o); }
+    }
   }
 
   // Add all the node's neighbours (also those the filters left out) from /network?start=…&depth=1, then lay out again.
@@ -221,7 +383,7 @@
     input.addEventListener("change", function () { if (current) { closePanel(); draw(select(current, filters())); } });
   });
   form.querySelectorAll("select").forEach(function (s) { s.addEventListener("change", load); });
-  document.getElementById("panel-close").addEventListener("click", closePanel);
+  document.getElementById("panel-close").addEventListener("click", function () { closePanel(true); });
   document.getElementById("panel-expand").addEventListener("click", function () {
     if (panel.dataset.node && cy) { expand(cy.getElementById(panel.dataset.node)); }
   });
