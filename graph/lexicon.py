@@ -19,7 +19,7 @@ HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "cá
 # Titles that stand before an organisation. Longer first, so the regex prefers them.
 # "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.
 TITLE_BASES = (
-    "Ủy viên Ban Thường vụ", "Uỷ viên Ban Thường vụ",
+    "Ủy viên Ban Thường vụ", "Uỷ viên Ban Thường vụ", "Ủy viên Đoàn Chủ tịch", "Uỷ viên Đoàn Chủ tịch",
     "Ủy viên Thường trực", "Uỷ viên Thường trực",
     "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
@@ -35,7 +35,7 @@ ORG_HEADS = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
     "Uỷ ban Mặt trận Tổ quốc", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương MTTQ Việt Nam",
     "Uỷ ban Trung ương MTTQ Việt Nam", "Ủy ban MTTQ Việt Nam", "Uỷ ban MTTQ Việt Nam", "Ủy ban MTTQ", "Uỷ ban MTTQ",
-    "UBTƯ MTTQ Việt Nam", "UBTW MTTQ Việt Nam", "UBTƯ MTTQ", "UBTW MTTQ", "UBMTTQ Việt Nam", "UBMTTQ",
+    "UBTƯ MTTQ Việt Nam", "UBTW MTTQ Việt Nam", "UBTƯ MTTQ", "UBTW MTTQ", "UBMTTQ Việt Nam", "UBMTTQVN", "UBMTTQ", "MTTQVN",
     "Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "Ủy ban Nhân dân", "Uỷ ban Nhân dân", "UBND",
     "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
@@ -47,6 +47,7 @@ ORG_HEADS = (
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
     "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Chi hội", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",
     "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Nông dân",
+    "BCĐ", "CA",
     "Thành đoàn", "Tỉnh đoàn", "Quận đoàn", "Huyện đoàn", "Thị đoàn",
     "Thành Đoàn", "Tỉnh Đoàn", "Quận Đoàn", "Huyện Đoàn", "Thị Đoàn",
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
@@ -57,7 +58,7 @@ ORG_HEADS = (
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
+NEEDS_COMPLEMENT = {"CA", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Abbreviations of the genre and their long forms (GLOSSARY.md).

@@ -478,3 +478,20 @@ def test_ethnic_groups_and_communes_are_not_people():
 def test_names_with_a_typographic_apostrophe():
     rec = record("Dự có bà Ksor H’Bia, Chủ tịch Ủy ban MTTQ Việt Nam xã Ia Grai.")
     assert people(rec)["Ksor H’Bia"]["posts"][0]["title"] == "Chủ tịch"
+
+
+def test_party_committees_after_a_board_abbreviated_heads_and_two_field_departments():
+    rec = record(
+        "Dự có ông Ksor Y Nhân, Trưởng Ban Dân vận Huyện ủy; Thượng tá Bùi Văn Sinh, Phó Giám đốc CA tỉnh; "
+        "ông Lò Văn Hải, Trưởng BCĐ 138 huyện Mường Tè; bà Quách Thị Lan, Chủ tịch UBMTTQVN thành phố Hà Nội; "
+        "ông Đỗ Văn Kiên, Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam; đại diện Sở Giáo dục và Đào tạo "
+        "và Thiếu tướng Lê Văn Hòa, Phó Giám đốc CATP."
+    )
+    p = people(rec)
+    assert p["Ksor Y Nhân"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban Dân vận Huyện ủy"}]
+    assert p["Bùi Văn Sinh"]["posts"][0]["org"] == "CA tỉnh"
+    assert p["Lò Văn Hải"]["posts"][0]["org"] == "BCĐ 138 huyện Mường Tè"
+    assert p["Quách Thị Lan"]["posts"][0]["org"] == "UBMTTQVN thành phố Hà Nội"
+    assert p["Đỗ Văn Kiên"]["posts"][0]["title"] == "Ủy viên Đoàn Chủ tịch"
+    assert p["Lê Văn Hòa"]["posts"][0]["org"] == "CATP"
+    assert "Sở Giáo dục và Đào tạo" in {o["name"] for o in rec["organizations"]}

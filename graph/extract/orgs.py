@@ -71,7 +71,10 @@ def _alt(words) -> str:  # noqa: ANN001
 
 _B = rf"(?<![{LO[1:-1]}{UP[1:-1]}/\-])"  # not inside a word or a document number
 # "Cục trưởng" is a title, "Hội nghị" a meeting, "Ban hành" a verb: not organisation heads.
-_HEAD = re.compile(_B + rf"(?:{_alt(lexicon.ORG_HEADS)})(?![{LO[1:-1]}])")
+# An abbreviation is a head only as a whole word: "CA tỉnh", not the "CA" of "CATP".
+_HEAD = re.compile(_B + "(?:" + "|".join(
+    re.escape(h) + (rf"(?![{UP[1:-1]}0-9])" if h.isupper() else "")
+    for h in sorted(set(lexicon.ORG_HEADS), key=len, reverse=True)) + rf")(?![{LO[1:-1]}])")
 # Words that turn a head noun into something else: "Cục trưởng" (a title), "Hội nghị" (a
 # meeting), "Ban hành" (a verb), "Báo cáo", "Bộ đội", "Đoàn kết" …
 _NOT_ORG = {
@@ -86,7 +89,7 @@ _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị t
 _CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"  # "A Lưới", "Y Tý"
 _LOCATION = re.compile(
     rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"
-    rf"|(?P<unit>{_UNIT})(?!\s+hội)(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
+    rf"|(?P<unit>{_UNIT})(?!\s+hội|\s+(?:ủy|uỷ|đoàn|Đoàn)(?![{LO[1:-1]}]))(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
     rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
 )
 _VIETNAM = re.compile(r"\s+Việt Nam")
@@ -173,6 +176,11 @@ def _body(text: str, pos: int) -> int:
         loc = _LOCATION.match(text, m.start()) if count else None
         if loc and (loc.group("place") or loc.group("city")):
             break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows
+        if word == "và" and count and re.match(rf"\s+{CAP_WORD}", text[m.end():]) and not _HEAD.match(text, m.end() + 1) \
+                and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
+                and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Minh Khang"
+            end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
+            continue
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:
             break
         prog = _PROGRAMME_IN_NAME.match(text, m.start(1))
@@ -189,6 +197,8 @@ def _body(text: str, pos: int) -> int:
 
 def parse_org(text: str, pos: int) -> OrgMention | None:
     """The organisation whose head noun starts at ``pos``, or None."""
+    if text.startswith("Trung ương Đoàn", pos) and not text[pos + 15 : pos + 16].isalpha():
+        return OrgMention("Trung ương Đoàn", pos, pos + 15, "Trung ương Đoàn")  # of the Youth Union
     if text.startswith("Trung ương ", pos) and text.startswith(("Hội", "Đoàn", "Liên đoàn"), pos + 11):
         inner = parse_org(text, pos + 11)  # "Trung ương Hội Cựu chiến binh Việt Nam": the central body
         if inner is not None and not inner.generic:
@@ -231,10 +241,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end = loc[0]
     elif loc:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
-    elif head in body_heads or head.startswith("Ban "):
+    elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
         lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "Hội", "Đoàn")
-        body_end = end + num.end() if num and head.startswith("Ban") else end if lower_body else _body(text, end)
+        body_end = end + num.end() if num and head.startswith(("Ban", "BCĐ")) else end if lower_body else _body(text, end)
         if body_end == end and head in lexicon.NEEDS_COMPLEMENT:
             return None
         end = body_end
