@@ -495,3 +495,19 @@ def test_party_committees_after_a_board_abbreviated_heads_and_two_field_departme
     assert p["Đỗ Văn Kiên"]["posts"][0]["title"] == "Ủy viên Đoàn Chủ tịch"
     assert p["Lê Văn Hòa"]["posts"][0]["org"] == "CATP"
     assert "Sở Giáo dục và Đào tạo" in {o["name"] for o in rec["organizations"]}
+
+
+def test_ede_short_mentions_drop_the_family_name():
+    rec = record(
+        "Sáng 12/3, Công an huyện Krông Búk tổ chức hội nghị sơ kết.\n"
+        "Dự có ông Y Niêm Knul, Chủ tịch Ủy ban MTTQ Việt Nam huyện và bà H' Ngơn Mlô, Phó Chủ tịch UBND huyện.\n"
+        "Phát biểu tại hội nghị, ông Y Niêm đề nghị các xã nhân rộng mô hình. Bà H' Ngơn cũng nhấn mạnh vai trò già làng."
+    )
+    assert set(people(rec)) == {"Y Niêm Knul", "H' Ngơn Mlô"}
+    assert set(rec["meetings"][0]["speakers"]) == {"Y Niêm Knul", "H' Ngơn Mlô"}
+
+
+def test_a_steering_board_abbreviation_is_neither_a_figure_nor_a_long_name():
+    rec = record("Trưởng BCĐ 138 huyện Kim Sơn Phạm Văn Tới đề nghị BCĐ quan tâm hơn đến việc quản lý 25 tổ tự quản.")
+    assert {s["value"] for s in rec["statistics"]} == {25}
+    assert not [o for o in rec["organizations"] if "quan tâm" in o["name"]]

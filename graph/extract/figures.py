@@ -31,7 +31,7 @@ _NOT_COUNTED = re.compile(
     r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
-    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|Chỉ thị|"
+    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
     r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|giữa)\s*$",
     re.I,
 )

@@ -129,8 +129,8 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
     gap_start, gap_end = p.span_end - s.start, verb - s.start
     gap = s.text[gap_start:gap_end]
-    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap):
-        return True
+    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"\s*(?:cũng|đã|còn|lại)\s*", gap):
+        return True  # "Bà A cũng nhấn mạnh": an adverb may stand between them
     comma = re.match(r"\s*,\s*", gap)
     if not comma:
         return False

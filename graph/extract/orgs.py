@@ -243,7 +243,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
     elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
-        lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "Hội", "Đoàn")
+        lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "BCĐ", "Hội", "Đoàn")
         body_end = end + num.end() if num and head.startswith(("Ban", "BCĐ")) else end if lower_body else _body(text, end)
         if body_end == end and head in lexicon.NEEDS_COMPLEMENT:
             return None

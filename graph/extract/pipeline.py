@@ -128,10 +128,21 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     return by_key
 
 
+def _full_ede_name(name: str, known: list[Person]) -> str:
+    """ "ông Y Khem" after "ông Y Khem Ênuôl": Ê Đê and M'Nông names put the family name last,
+    and a later mention drops it. The one person already named with those first words."""
+    words = name.split()
+    if not (words[0] == "Y" or words[0].startswith(("H'", "H’"))) or len(words) < 2:
+        return name
+    longer = [p for p in known if len(p.name.split()) > len(words) and p.name.split()[: len(words)] == words]
+    return longer[0].name if len(longer) == 1 else name
+
+
 def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     by_key: dict[str, Person] = {}
     for i, s in enumerate(b.sents):
         for m in b.people[i]:
+            m.name = _full_ede_name(m.name, rec.people)
             key = match_key(m.name)
             person = by_key.get(key)
             if person is None:
