@@ -132,7 +132,7 @@ MEETING_KINDS = (
 MEETING_NOUNS = ("Hội nghị", "hội nghị", "Lễ", "lễ", "Ngày hội", "ngày hội", "Tọa đàm", "tọa đàm", "Toạ đàm",
                  "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt")
 
-AWARD_TYPES = ("Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Giấy chứng nhận")
+AWARD_TYPES = ("Huân chương", "Huy chương", "Huy hiệu", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Giấy chứng nhận")
 
 # Verbs that give a person's role at a meeting.
 CHAIR_VERBS = ("đồng chủ trì", "chủ trì")

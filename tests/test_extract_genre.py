@@ -511,3 +511,24 @@ def test_a_steering_board_abbreviation_is_neither_a_figure_nor_a_long_name():
     rec = record("Trưởng BCĐ 138 huyện Kim Sơn Phạm Văn Tới đề nghị BCĐ quan tâm hơn đến việc quản lý 25 tổ tự quản.")
     assert {s["value"] for s in rec["statistics"]} == {25}
     assert not [o for o in rec["organizations"] if "quan tâm" in o["name"]]
+
+
+def test_lower_case_title_before_a_body_and_a_date_of_yesterday():
+    rec = record(
+        "Sáng qua (14/6), Công an TP Hải Phòng tổ chức hội nghị sơ kết.\n"
+        "Thiếu tướng Vũ Thanh Chương, giám đốc Công an TP Hải Phòng chủ trì hội nghị.",
+        date="2024-06-15",
+    )
+    assert people(rec)["Vũ Thanh Chương"]["posts"] == [{"title": "Giám đốc", "org": "Công an TP Hải Phòng"}]
+    assert rec["meetings"][0]["date"] == "2024-06-14"
+
+
+def test_two_speakers_joined_by_and_and_a_badge_as_an_award():
+    rec = record(
+        "Sáng 2/4, Công an tỉnh Phú Yên tổ chức hội nghị.\n"
+        "Dự có Thiếu tướng Lê Quang Nhân, Giám đốc Công an tỉnh và ông Hồ Văn Lực, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.\n"
+        "Phát biểu kết luận, Thiếu tướng Nhân và ông Lực thống nhất giao các đơn vị rà soát.\n"
+        "Dịp này, ông Hồ Văn Lực trao Huy hiệu “Tuổi trẻ dũng cảm” của Ban Chấp hành Trung ương Đoàn cho 3 đoàn viên."
+    )
+    assert set(rec["meetings"][0]["speakers"]) == {"Lê Quang Nhân", "Hồ Văn Lực"}
+    assert [(a["type"], a["recipients"]) for a in rec["awards"]] == [("Huy hiệu", "3 đoàn viên")]

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 DAY_MONTH = re.compile(
-    r"(?:(?P<tod>Sáng|Chiều|Tối|Trưa|Ngày|sáng|chiều|tối|trưa|ngày)\s+(?:nay\s*\(|hôm nay\s*\()?)"
+    r"(?:(?P<tod>Sáng|Chiều|Tối|Trưa|Ngày|sáng|chiều|tối|trưa|ngày)\s+(?:nay\s*\(|hôm nay\s*\(|qua\s*\(|hôm qua\s*\()?)"
     r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}))?(?!\d)"
 )
 FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?!\d)")

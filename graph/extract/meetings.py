@@ -124,6 +124,9 @@ def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
 _DESCRIBED = re.compile(r"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*,?\s*")
 
 
+_AND_THEN = re.compile(r"\s+và\s+(?:(?:" + "|".join(map(re.escape, (*lexicon.HONORIFICS, *lexicon.RANKS))) + r")\s+)?")
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
@@ -171,4 +174,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             right_before = [p for p in near if _subject_of(s, p, spos)]
             near = right_before if right_before or speak.group("weak") else near  # a bare "báo cáo" needs its subject
             if near:
-                meeting.speakers.append(min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos))))
+                first = min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos)))
+                meeting.speakers.append(first)
+                # "Phát biểu kết luận, A và B thống nhất …": both speak
+                meeting.speakers += [q for q in mentions if q is not first and spos < first.start
+                                     and _AND_THEN.fullmatch(s.text[first.span_end - s.start : q.span_start - s.start])]

@@ -27,6 +27,9 @@ TITLE_RE = re.compile(
     _WB + rf"(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
     r"(?!\s+(?:hội nghị|buổi|lễ))"
 )
+# "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
+_LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper() and len(t) > 6}
+TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
@@ -62,10 +65,20 @@ class PersonMention:
     span_end: int = 0
 
 
+def _lower_case_post(text: str, pos: int) -> PostMention | None:
+    m = TITLE_LOWER_RE.match(text, pos)
+    sp = re.match(r"\s+", text[m.end():]) if m else None
+    org = parse_org(text, m.end() + sp.end()) if sp else None
+    if org is None or org.generic:
+        return None
+    title = ("Phó " if m.group("vice") else "") + _LOWER_TITLES[m.group("base")]
+    return PostMention(title, m.start(), org.parent.end if org.parent and org.parent.start >= org.end else org.end, org)
+
+
 def _post_at(text: str, pos: int) -> PostMention | None:
     m = TITLE_RE.match(text, pos)
     if not m:
-        return None
+        return _lower_case_post(text, pos)
     title = m.group()
     post = PostMention(title, m.start(), m.end())
     if title.endswith((" Ban", " ban")):
@@ -123,6 +136,8 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
     pos = start
     while True:
         m = TITLE_RE.search(text, pos, end)
+        lower = TITLE_LOWER_RE.search(text, pos, m.start() if m else end)
+        m = lower or m
         if not m:
             break
         post = _post_at(text, m.start())
