@@ -532,3 +532,13 @@ def test_two_speakers_joined_by_and_and_a_badge_as_an_award():
     )
     assert set(rec["meetings"][0]["speakers"]) == {"Lê Quang Nhân", "Hồ Văn Lực"}
     assert [(a["type"], a["recipients"]) for a in rec["awards"]] == [("Huy hiệu", "3 đoàn viên")]
+
+
+def test_coordination_rule_with_a_code_is_a_programme_and_lower_case_secretary():
+    rec = record(
+        "Hội nghị đánh giá việc thực hiện Quy chế phối hợp số 07/QCPH-CAT-HND giữa Công an tỉnh và Hội Nông dân tỉnh. "
+        "Dự có đồng chí Lương Văn Tám, bí thư Đảng ủy xã Nghĩa Hưng."
+    )
+    assert [p["number"] for p in rec["programmes"]] == ["07/QCPH-CAT-HND"]
+    assert people(rec)["Lương Văn Tám"]["posts"] == [{"title": "Bí thư", "org": "Đảng ủy xã Nghĩa Hưng"}]
+    assert not record("Theo quy chế phối hợp số 3 của hai ngành.")["programmes"]

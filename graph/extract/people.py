@@ -28,7 +28,7 @@ TITLE_RE = re.compile(
     r"(?!\s+(?:hội nghị|buổi|lễ))"
 )
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
-_LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper() and len(t) > 6}
+_LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper() and t != "Trưởng"}
 TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
