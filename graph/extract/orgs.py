@@ -178,7 +178,7 @@ def _body(text: str, pos: int) -> int:
             break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows
         if word == "và" and count and re.match(rf"\s+{CAP_WORD}", text[m.end():]) and not _HEAD.match(text, m.end() + 1) \
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
-                and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Minh Khang"
+                and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Quang Vịnh"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
             continue
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:

@@ -114,7 +114,7 @@ def _is_name(name: str, before: str = "") -> bool:
     if gazetteer().is_region(name) or name in lexicon.ETHNIC_GROUPS:
         return False
     if _UNIT_BEFORE.search(before) and gazetteer().is_place(name):
-        return False  # "xã Y Tý": a commune after its unit ("huyện Lù Văn Khánh" stays a person: a post before a name)
+        return False  # "xã Y Tý": a commune after its unit ("huyện Sầm Văn Tuyên" stays a person: a post before a name)
     prev = re.search(rf"({CAP_WORD})\s+$", before)
     if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
         return False  # "Buôn Ma Thuột": the end of a place name

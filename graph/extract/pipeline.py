@@ -129,7 +129,7 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
 
 
 def _full_ede_name(name: str, known: list[Person]) -> str:
-    """ "ông Y Khem" after "ông Y Khem Ênuôl": Ê Đê and M'Nông names put the family name last,
+    """ "ông Y Kông" after "ông Y Kông Adrơng": Ê Đê and M'Nông names put the family name last,
     and a later mention drops it. The one person already named with those first words."""
     words = name.split()
     if not (words[0] == "Y" or words[0].startswith(("H'", "H’"))) or len(words) < 2:
