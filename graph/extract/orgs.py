@@ -178,7 +178,7 @@ def _body(text: str, pos: int) -> int:
             break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows
         if word == "và" and count and re.match(rf"\s+{CAP_WORD}", text[m.end():]) and not _HEAD.match(text, m.end() + 1) \
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
-                and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Quang Vịnh"
+                and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
             continue
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and count:
@@ -211,7 +211,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     if head in _NOT_ORG and re.match(rf"\s+(?:{_NOT_ORG[head]})(?![\w])", text[end:]):
         return None
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
-        return None  # "Đoàn Văn Hậu" is a person, not a delegation
+        return None  # "Đoàn Văn A" is a person, not a delegation
     if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos):
         return None  # "Nguyễn Văn Hội", "Lê Minh Đoàn": the last syllable of a name
     org = OrgMention(head, pos, end, head)

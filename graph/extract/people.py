@@ -36,9 +36,9 @@ HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí
 NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
 
 
-# A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Mai Anh") names no official.
+# A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Tên Tác Giả") names no official.
 _BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\|")
-_NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}")  # "Vi Hằng" alone: the author
+_NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}")  # "Tên Tác Giả" alone: the author
 
 
 # After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
@@ -114,7 +114,7 @@ def _is_name(name: str, before: str = "") -> bool:
     if gazetteer().is_region(name) or name in lexicon.ETHNIC_GROUPS:
         return False
     if _UNIT_BEFORE.search(before) and gazetteer().is_place(name):
-        return False  # "xã Y Tý": a commune after its unit ("huyện Sầm Văn Tuyên" stays a person: a post before a name)
+        return False  # "xã Y Tý": a commune after its unit ("huyện Sầm Văn C" stays a person: a post before a name)
     prev = re.search(rf"({CAP_WORD})\s+$", before)
     if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
         return False  # "Buôn Ma Thuột": the end of a place name
