@@ -175,21 +175,21 @@ def projected(bindings: Mapping[str, Any]) -> str:
 async def fetch_page(
     request: Request,
     *,
-    where: str,
+    head: str,
+    details: str,
+    filters: Mapping[str, str],
     columns: str,
     order: str,
     bindings: Mapping[str, Any],
     limit: int,
     offset: int,
-    count_where: str | None = None,
 ) -> tuple[int, list[Row]]:
-    """Total and rows of one page of ``?e`` entities matching ``where`` (grouped by ?e).
-
-    ``count_where`` (default ``where``) is a cheaper pattern matching the same ``?e``s.
-    """
+    """Total and rows of one page of the ``?e`` entities of ``head`` (grouped by ?e), with the
+    ``filters`` whose variables are bound; see ``narrowed`` for how the patterns are ordered."""
+    where, count_where = narrowed(head, details, filters, bindings)
     bound = projected({k: v for k, v in bindings.items() if k != "e"})  # ?e is projected already
     counted_vars = projected(bindings)
-    count_q = f"SELECT {counted_vars} (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {count_where or where} }}"
+    count_q = f"SELECT {counted_vars} (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {count_where} }}"
     if counted_vars:
         count_q += f" GROUP BY {counted_vars}"
     page_q = (

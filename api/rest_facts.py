@@ -18,7 +18,6 @@ from antq.api.rest_common import (
     entity_iri,
     evidence_of,
     fetch_page,
-    narrowed,
     entities,
     label,
     next_link,
@@ -77,7 +76,6 @@ _AWARD_DETAILS = (
     + "OPTIONAL { ?e antq:atMeeting ?m . " + label("m", "ml") + "} "
     + "OPTIONAL { ?e antq:presentedBy ?p . " + label("p", "pl") + "} "
 )
-_AWARD_WHERE = _AWARD_HEAD + _AWARD_DETAILS
 _AWARD_FILTERS = {
     "type": "FILTER(CONTAINS(LCASE(STR(?tl)), LCASE(STR(?type)))) ",
     "meeting": "?e antq:atMeeting ?meeting . ",
@@ -167,8 +165,8 @@ async def list_awards(
         bindings["conferrer"] = entity_iri(request, "org", conferrer)
     if presenter:
         bindings["presenter"] = entity_iri(request, "person", presenter)
-    where, count_where = narrowed(_AWARD_HEAD, _AWARD_DETAILS, _AWARD_FILTERS, bindings)
-    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_AWARD_COLUMNS, order="?type1 ?e", bindings=bindings, limit=limit, offset=offset)
+    total, rows = await fetch_page(
+        request, head=_AWARD_HEAD, details=_AWARD_DETAILS, filters=_AWARD_FILTERS, columns=_AWARD_COLUMNS, order="?type1 ?e", bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[AwardItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_award(r, spans) for r in rows])
 
@@ -176,7 +174,7 @@ async def list_awards(
 @router.get("/awards/{id}", response_model=AwardItem, summary="One award")
 async def get_award(request: Request, id: str, evidence: bool = Query(False)) -> AwardItem:
     iri = entity_iri(request, "award", id)
-    total, rows = await fetch_page(request, where=_AWARD_WHERE, columns=_AWARD_COLUMNS, order="?e", bindings={"e": iri}, limit=1, offset=0)
+    total, rows = await fetch_page(request, head=_AWARD_HEAD, details=_AWARD_DETAILS, filters={}, columns=_AWARD_COLUMNS, order="?e", bindings={"e": iri}, limit=1, offset=0)
     if not rows:
         raise not_found("award", id)
     spans = await evidence_of(request, [str(iri)]) if evidence else None
@@ -200,7 +198,7 @@ async def list_statistics(
         bindings["place"] = Literal(place)
     if period:
         bindings["period"] = Literal(period)
-    where, count_where = narrowed(_STAT_HEAD, _STAT_DETAILS, _STAT_FILTERS, bindings)
-    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_STAT_COLUMNS, order="?unit1 ?e", bindings=bindings, limit=limit, offset=offset)
+    total, rows = await fetch_page(
+        request, head=_STAT_HEAD, details=_STAT_DETAILS, filters=_STAT_FILTERS, columns=_STAT_COLUMNS, order="?unit1 ?e", bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[StatisticItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_statistic(r, spans) for r in rows])

@@ -22,7 +22,6 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
-    narrowed,
     entities,
     label,
     one,
@@ -148,8 +147,8 @@ async def list_organizations(
         bindings["province"] = Literal(province)
     if parent:
         bindings["parent"] = entity_iri(request, "org", parent)
-    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
-    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_COLUMNS, order="?label ?e",
+    total, rows = await fetch_page(
+        request, head=_HEAD, details=_DETAILS, filters=_FILTERS, columns=_COLUMNS, order="?label ?e",
                                    bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     base = request.app.state.settings.base_iri

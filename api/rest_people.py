@@ -21,7 +21,6 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
-    narrowed,
     entities,
     label,
     one,
@@ -124,9 +123,8 @@ async def list_people(
         bindings["rank"] = Literal(rank)
     if org:
         bindings["org"] = entity_iri(request, "org", org)
-    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
     total, rows = await fetch_page(
-        request, where=where, count_where=count_where, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e",
+        request, head=_HEAD, details=_DETAILS, filters=_FILTERS, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e",
         bindings=bindings, limit=limit, offset=offset
     )
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None

@@ -21,7 +21,6 @@ from antq.api.rest_common import (
     evidence_around,
     evidence_of,
     fetch_page,
-    narrowed,
     entities,
     label,
     one,
@@ -112,8 +111,8 @@ async def list_programmes(
         bindings["q"] = Literal(q)
     if org:
         bindings["org"] = entity_iri(request, "org", org)
-    where, count_where = narrowed(_HEAD, _DETAILS, _FILTERS, bindings)
-    total, rows = await fetch_page(request, where=where, count_where=count_where, columns=_COLUMNS, order="?label ?e",
+    total, rows = await fetch_page(
+        request, head=_HEAD, details=_DETAILS, filters=_FILTERS, columns=_COLUMNS, order="?label ?e",
                                    bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[ProgrammeItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
