@@ -30,6 +30,9 @@ TITLE_BASES = (
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 
+# The Youth Union of a city, province, district: "Thành đoàn Đà Nẵng", "Quận Đoàn Sơn Trà".
+YOUTH_UNION_HEADS = tuple(f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Quận", "Huyện", "Thị") for d in "đĐ")
+
 # Organisation head nouns, longest first. A head starts an organisation name.
 ORG_HEADS = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
@@ -48,8 +51,7 @@ ORG_HEADS = (
     "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Chi hội", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",
     "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Nông dân",
     "BCĐ", "CA",
-    "Thành đoàn", "Tỉnh đoàn", "Quận đoàn", "Huyện đoàn", "Thị đoàn",
-    "Thành Đoàn", "Tỉnh Đoàn", "Quận Đoàn", "Huyện Đoàn", "Thị Đoàn",
+    *YOUTH_UNION_HEADS,
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Viện", "Học viện", "Báo", "Tòa án",

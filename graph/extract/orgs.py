@@ -107,8 +107,6 @@ _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
 
 
-# The Youth Union of a city, province, district: "Thành đoàn Đà Nẵng", "Quận đoàn Sơn Trà".
-_YOUTH_UNION_HEADS = {f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Quận", "Huyện", "Thị") for d in "đĐ"}
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
 _NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
@@ -264,7 +262,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         proper = re.match(rf"\s+((?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})", text[end:])
         if proper:
             end = end + proper.start(1) + len(_cap_split(proper.group(1)))
-    elif head.endswith(("ủy", "uỷ")) or head in _YOUTH_UNION_HEADS:
+    elif head.endswith(("ủy", "uỷ")) or head in lexicon.YOUTH_UNION_HEADS:
         city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
         if city and gazetteer().is_place(_cap_split(city.group(1))):
             place = _cap_split(city.group(1))
