@@ -20,7 +20,7 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 
-from antq.api.rest_common import CachedRoute, derived, entity_iri, label, one, rel, select, slug_of, val
+from antq.api.rest_common import CachedRoute, derived, entity_iri, label, one, select, slug_of, val
 from antq.api.search import fold
 from antq.graph.iris import ANTQ
 
@@ -32,8 +32,11 @@ MEDIA = {
     "gexf": ("application/gexf+xml", nx.generate_gexf),
 }
 
+# The province of the area a body serves: the area itself when nothing contains it.
+_PROVINCE = ("LATERAL { OPTIONAL { SELECT ?o ?place WHERE { ?o antq:servesArea/schema:containedInPlace? ?pl . "
+             "FILTER NOT EXISTS { ?pl schema:containedInPlace ?up } ?pl schema:name ?place } ORDER BY ?place LIMIT 1 } } ")
 _ORGS = ("SELECT ?o ?ol ?k ?place WHERE { { SELECT DISTINCT ?o WHERE { ?o a org:Organization } } " + label("o", "ol")
-         + one("o", "antq:bodyKind", "k") + rel("o", "antq:servesArea", "pl", "place") + "}")
+         + one("o", "antq:bodyKind", "k") + _PROVINCE + "}")
 _SUBS = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf ?b }"
 _POSTS = "SELECT DISTINCT ?p ?pl ?o ?date WHERE { ?m org:member ?p ; org:organization ?o . " + label("p", "pl") + \
     "OPTIONAL { ?m antq:observedOn ?date } }"
@@ -65,7 +68,7 @@ class Edge(BaseModel):
 
 class Network(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"nodes": [{"id": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-35699a", "slug": "cong-an-tinh-ha-tinh-35699a", "label": "Công an tỉnh Hà Tĩnh", "type": "org", "kind": "police", "province": "tỉnh Hà Tĩnh"}], "edges": [{"source": "http://127.0.0.1:8000/id/person/x", "target": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-35699a", "type": "holdsPostIn", "date": "2023-05-24"}]}]}
+        json_schema_extra={"examples": [{"nodes": [{"id": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-35699a", "slug": "cong-an-tinh-ha-tinh-35699a", "label": "Công an tỉnh Hà Tĩnh", "type": "org", "kind": "police", "province": "Hà Tĩnh"}], "edges": [{"source": "http://127.0.0.1:8000/id/person/x", "target": "http://127.0.0.1:8000/id/org/cong-an-tinh-ha-tinh-35699a", "type": "holdsPostIn", "date": "2023-05-24"}]}]}
     )
     nodes: list[Node]
     edges: list[Edge]

@@ -26,7 +26,6 @@ from antq.graph.iris import (
     slug,
 )
 from antq.graph.rdf_terms import (
-    admin_level,
     concept,
     date_literal,
     decimal_literal,
@@ -36,6 +35,7 @@ from antq.graph.rdf_terms import (
     ontology_graph,
     period_years,
 )
+from antq.graph.places import Place, province_name, province_place, resolve_place
 from antq.graph.record import (
     Award,
     DocumentRecord,
@@ -157,13 +157,20 @@ class _Mapper:
             self.add(node, PROV.wasDerivedFrom, self.evidence(ev))
 
     def place(self, name: str, evidence: list[Evidence]) -> URIRef:
-        node = self.iri("place", name.strip())
-        self.add(node, RDF.type, SCHEMA.Place)
-        self.add(node, SCHEMA.name, Literal(name.strip()))
-        self.add(node, RDFS.label, Literal(name.strip()))
-        level = admin_level(name)
-        self.add(node, ANTQ.adminLevel, Literal(level) if level else None)
+        """The unit ``name`` denotes, linked to the province holding it (see graph/places.py)."""
+        found = resolve_place(name, province_name(self.r.province))
+        node = self.place_node(found)
         self.provenance(node, evidence)
+        if found.province is not None:
+            self.add(node, SCHEMA.containedInPlace, self.place_node(province_place(found.province)))
+        return node
+
+    def place_node(self, place: Place) -> URIRef:
+        node = self.iri("place", place.key)
+        self.add(node, RDF.type, SCHEMA.Place)
+        self.add(node, SCHEMA.name, Literal(place.name))
+        self.add(node, RDFS.label, Literal(place.key))
+        self.add(node, ANTQ.adminLevel, Literal(place.level) if place.level else None)
         return node
 
     # ------------------------------------------------------------ organisations

@@ -23,15 +23,10 @@ _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 _PERIOD = re.compile(r"(\d{4})\s*[-\u2013\u2014/]\s*(\d{4})")
 
-# Words an administrative unit's name starts with, longest first ("thị xã" before "xã").
-ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã",
-                "thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
-
 
 def norm(text: str) -> str:
     """Key for matching two spellings of one label: NFC, case-folded, spaces collapsed."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
-
 
 def date_literal(value: str) -> Literal:
     """xsd:date, xsd:gYearMonth or xsd:gYear by the ISO form given; anything else stays a
@@ -42,7 +37,6 @@ def date_literal(value: str) -> Literal:
             return Literal(v, datatype=datatype)
     return Literal(v)
 
-
 def period_years(period: str) -> tuple[Literal, Literal] | None:
     """("2013", "2023") as xsd:gYear from "2013-2023" / "2013 – 2023"; None if not a period."""
     m = _PERIOD.search(period)
@@ -50,28 +44,16 @@ def period_years(period: str) -> tuple[Literal, Literal] | None:
         return None
     return Literal(m.group(1), datatype=XSD.gYear), Literal(m.group(2), datatype=XSD.gYear)
 
-
 def decimal_literal(value: float) -> Literal:
     """An xsd:decimal written without exponent (``float`` repr would give 8.6e4)."""
     return Literal(format(Decimal(str(value)), "f"), datatype=XSD.decimal)
 
-
 def integer_literal(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
-
-
-def admin_level(place: str) -> str | None:
-    low = place.strip().casefold()
-    for level in ADMIN_LEVELS:
-        if low.startswith(level + " "):
-            return level
-    return None
-
 
 @lru_cache(maxsize=1)
 def _ontology_turtle() -> str:
     return resources.files("antq.ontology").joinpath("antq.ttl").read_text(encoding="utf-8")
-
 
 def ontology_graph() -> Graph:
     """A fresh rdflib Graph of antq.ttl (the caller may add to it)."""
@@ -80,7 +62,6 @@ def ontology_graph() -> Graph:
         g.bind(prefix, ns)
     g.parse(data=_ontology_turtle(), format="turtle")
     return g
-
 
 @lru_cache(maxsize=1)
 def _scheme_index() -> dict[URIRef, dict[str, URIRef]]:
@@ -95,11 +76,9 @@ def _scheme_index() -> dict[URIRef, dict[str, URIRef]]:
                     table[norm(str(label))] = concept
     return index
 
-
 def known_concept(scheme: URIRef, label: str) -> URIRef | None:
     """The concept of ``scheme`` whose Vietnamese label (or notation) is ``label``."""
     return _scheme_index().get(scheme, {}).get(norm(label))
-
 
 def concept(g: Graph, scheme: URIRef, prefix: str, label: str) -> URIRef:
     """The scheme's concept for ``label``; a label the scheme lacks gets a concept minted into
@@ -118,7 +97,6 @@ def concept(g: Graph, scheme: URIRef, prefix: str, label: str) -> URIRef:
     if broader is not None:
         g.add((node, SKOS.broader, broader))
     return node
-
 
 def _broader(scheme: URIRef, label: str) -> URIRef | None:
     key = norm(label)

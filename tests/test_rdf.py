@@ -114,7 +114,7 @@ def test_meeting_roles_and_participations(g: Graph) -> None:
     assert {(c, ANTQ["role-chair"]) for c in chairs} <= roles
     assert all(g.value(p, ANTQ.inMeeting) == meeting for p in g.objects(meeting, ANTQ.participation))
     assert g.value(meeting, ANTQ.meetingKind) == ANTQ["meeting-tong-ket"]
-    assert g.value(g.value(meeting, SCHEMA.location), SCHEMA.name) == Literal("tỉnh Hà Tĩnh")
+    assert g.value(g.value(meeting, SCHEMA.location), SCHEMA.name) == Literal("Hà Tĩnh")
     assert g.value(g.value(meeting, SCHEMA.location), ANTQ.adminLevel) == Literal("tỉnh")
 
 

@@ -85,17 +85,22 @@ def _extract(doc: Document) -> DocumentRecord:
     return rec
 
 
+def _area(o: OrgMention) -> str | None:
+    """The unit a body serves with its level word ("quận 1"), which tells apart same-named units."""
+    return f"{o.unit} {o.place}" if o.unit and o.place else o.place
+
+
 def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization], o: OrgMention) -> Organization:
     key = org_key(o, b.places)
     org = by_key.get(key)
     s = b.sentence_of(o.start)
     if org is None:
-        org = Organization(name=o.name, key=key, kind=_kind(o), place=o.place)
+        org = Organization(name=o.name, key=key, kind=_kind(o), place=_area(o))
         by_key[key] = org
         rec.organizations.append(org)
     elif (o.place is not None, len(o.name)) > (org.place is not None, len(org.name)):
         org.aliases.append(org.name)
-        org.name, org.place = o.name, o.place or org.place
+        org.name, org.place = o.name, _area(o) or org.place
     elif o.name != org.name and o.name not in org.aliases:
         org.aliases.append(o.name)
     if o.parent is not None and org.parent_key is None:

@@ -1,0 +1,109 @@
+"""Which administrative unit a place name denotes, and the province that holds it.
+
+Articles name places loosely: "TPHCM", "thành phố Hồ Chí Minh" and "Hồ Chí Minh" are one
+city, while "quận 1" of one city and "phường 1" of another are two places. A place's
+identity is therefore its level, its name and its province, never the bare name; the
+province comes from the gazetteer when the name is unambiguous, otherwise from the
+article's own province (news of the genre rarely names a commune of another province
+without saying so).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from antq.graph.gazetteer import gazetteer
+from antq.graph.text import match_key
+
+# Words an administrative unit's name starts with, longest first ("thị xã" before "xã");
+# "TP" is the usual short form of "thành phố".
+ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã",
+                "thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
+# Below the communes: not in the gazetteer, and capitalised they start proper names ("Bản Phùng").
+VILLAGE_LEVELS = ("thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
+_LEVEL = re.compile(rf"^({'|'.join(ADMIN_LEVELS)}|tp\.?)\s+", re.IGNORECASE)
+PROVINCE_LEVELS = ("tỉnh", "thành phố")
+_CITY_ALIASES = {"tphcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
+                 "tp. hcm": "Hồ Chí Minh", "hcm": "Hồ Chí Minh", "sài gòn": "Hồ Chí Minh",
+                 "thủ đô": "Hà Nội"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as shown: "Hà Tĩnh", "Quận 1", "Thành phố Vũng Tàu"
+    level: str | None  # "tỉnh", "thành phố", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"
+    province: str | None  # the province holding a lower unit; None for a province or when unknown
+
+    @property
+    def key(self) -> str:
+        """Identity: a province by its name, a lower unit by its name and province."""
+        return f"{self.name}, {self.province}" if self.province else self.name
+
+    @property
+    def is_province(self) -> bool:
+        return self.province is None and self.level in PROVINCE_LEVELS
+
+
+def _split(text: str) -> tuple[str | None, str]:
+    text = " ".join(text.split()).strip(" ,.;:")
+    m = _LEVEL.match(text)
+    if not m:
+        return None, text
+    level = m.group(1).lower()
+    if level in VILLAGE_LEVELS and m.group(1) != level:
+        return None, text
+    level = "thành phố" if level.startswith("tp") else level
+    inner, rest = _split(text[m.end():])  # "thành phố TP. Vũng Tàu": the level written twice
+    return (level if inner is None or inner == level else inner), rest
+
+
+def _pick(candidates: frozenset[str] | None, context: str | None) -> str | None:
+    if not candidates:
+        return None
+    if context in candidates:
+        return context
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def province_place(name: str) -> Place:
+    gz = gazetteer()
+    return Place(name, "thành phố" if match_key(name) in gz.cities else "tỉnh", None)
+
+
+def resolve_place(text: str, context_province: str | None = None) -> Place:
+    """The unit ``text`` names, read against the article's province ``context_province``."""
+    gz = gazetteer()
+    whole = " ".join(text.split())
+    if (alias := _CITY_ALIASES.get(whole.casefold())) is not None:
+        return province_place(alias)
+    level, name = _split(whole)
+    if (alias := _CITY_ALIASES.get(name.casefold())) is not None and level in (None, *PROVINCE_LEVELS):
+        return province_place(alias)
+    key = match_key(name)
+    if key in gz.provinces and level in (None, *PROVINCE_LEVELS):
+        province = gz.province_names[key]
+        # "thành phố Hà Tĩnh" is the provincial capital, a district-level city of tỉnh Hà Tĩnh
+        capital = level == "thành phố" and match_key(province) not in gz.cities and key in gz.district_provinces
+        if not capital:
+            return province_place(province)
+    if level in VILLAGE_LEVELS:
+        province = context_province
+    elif key in gz.district_provinces or key in gz.ward_provinces:
+        province = (_pick(gz.district_provinces.get(key), context_province)
+                    or _pick(gz.ward_provinces.get(key), context_province))
+        level = level or gz.unit_levels.get(key)
+    elif level in PROVINCE_LEVELS and level != "thành phố":
+        return Place(name, level, None)  # a province the gazetteer does not know (a post-2025 name)
+    else:
+        province = context_province if level else None
+    shown = f"{level[0].upper()}{level[1:]} {name}" if level else name
+    return Place(shown, level, province)
+
+
+def province_name(text: str | None) -> str | None:
+    """The canonical name of the province ``text`` names ("Thành phố Hồ Chí Minh" → "Hồ Chí Minh"), if it names one."""
+    if not text:
+        return None
+    place = resolve_place(text)
+    return place.name if place.is_province else None
