@@ -132,6 +132,20 @@ def rel(var: str, prop: str, out: str, out_label: str) -> str:
     )
 
 
+def area(var: str, prop: str, out: str, out_label: str) -> str:
+    """Like ``rel`` for a place: its rdfs:label names the province too ("Quận 1, Hồ Chí Minh")."""
+    return (
+        f"LATERAL {{ OPTIONAL {{ SELECT ?{var} ?{out} ?{out_label} WHERE {{ ?{var} {prop} ?{out} . "
+        f"OPTIONAL {{ ?{out} rdfs:label ?{out_label} }} }} ORDER BY ?{out} ?{out_label} LIMIT 1 }} }} "
+    )
+
+
+def within(prop: str, name: str) -> str:
+    """Keep the ``?e`` whose place by ``prop``, or a place containing it, has ``?name`` in its name."""
+    return (f"?e {prop}/schema:containedInPlace* ?{name}_at . ?{name}_at schema:name ?{name}_n "
+            f"FILTER(CONTAINS(LCASE(STR(?{name}_n)), LCASE(STR(?{name})))) ")
+
+
 def unique(rows: list[Row], *names: str) -> list[Row]:
     """Rows deduplicated on the values of ``names`` (one row per entity when several values match)."""
     seen: set[tuple[str | None, ...]] = set()

@@ -7,18 +7,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal
 
 from antq.api.rest_common import (
+    CachedRoute,
+    DEFAULT_LIMIT,
+    Evidence,
     Limit,
     Offset,
-    WithEvidence,
-    DEFAULT_LIMIT,
-    CachedRoute,
-    Evidence,
     Page,
     Ref,
+    WithEvidence,
+    entities,
     entity_iri,
     evidence_of,
     fetch_page,
-    entities,
     label,
     next_link,
     not_found,
@@ -27,6 +27,7 @@ from antq.api.rest_common import (
     slug_of,
     spans_for,
     val,
+    within,
 )
 from antq.graph.iris import ANTQ
 
@@ -92,12 +93,12 @@ _STAT_HEAD = entities("antq:Figure")
 _STAT_DETAILS = (
     "OPTIONAL { ?e antq:figureText ?tx } OPTIONAL { ?e sdmx-measure:obsValue ?v } OPTIONAL { ?e antq:unit ?u } "
     "OPTIONAL { ?e antq:qualifier ?ql } OPTIONAL { ?e antq:ofTotal ?of } OPTIONAL { ?e sdmx-dimension:refPeriod ?per } "
-    "OPTIONAL { ?e sdmx-dimension:refArea ?pl . " + label("pl", "pll") + "} "
+    "OPTIONAL { ?e sdmx-dimension:refArea ?pl . ?pl rdfs:label ?pll } "
     "OPTIONAL { ?e antq:mentionedIn ?doc . ?doc schema:identifier ?docid } "
 )
 _STAT_FILTERS = {
     "unit": "FILTER(CONTAINS(LCASE(STR(?u)), LCASE(STR(?unit)))) ",
-    "place": "FILTER(CONTAINS(LCASE(STR(?pll)), LCASE(STR(?place)))) ",
+    "place": within("sdmx-dimension:refArea", "place"),
     "period": "FILTER(CONTAINS(LCASE(STR(?per)), LCASE(STR(?period)))) ",
 }
 _STAT_COLUMNS = (

@@ -11,30 +11,32 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from antq.api.rest_common import (
+    CachedRoute,
+    DEFAULT_LIMIT,
+    Evidence,
     Limit,
     Offset,
-    WithEvidence,
-    DEFAULT_LIMIT,
-    CachedRoute,
-    Evidence,
     Page,
     Ref,
+    WithEvidence,
+    area,
+    entities,
     entity_iri,
     evidence_around,
     evidence_of,
     fetch_page,
-    entities,
     label,
-    one,
-    rel,
     next_link,
     not_found,
+    one,
     ref,
+    rel,
     select,
     slug_of,
     spans_for,
     unique,
     val,
+    within,
 )
 
 router = APIRouter(route_class=CachedRoute, tags=["meetings"])
@@ -66,14 +68,14 @@ class MeetingDetail(MeetingItem):
 
 _HEAD = entities("antq:Meeting")
 _DETAILS = (label("e", "lab") + one("e", "schema:startDate", "d")
-            + rel("e", "schema:location", "pl", "pll") + rel("e", "antq:meetingKind", "k", "kl") + rel("e", "schema:about", "g", "gl"))
+            + area("e", "schema:location", "pl", "pll") + rel("e", "antq:meetingKind", "k", "kl") + rel("e", "schema:about", "g", "gl"))
 _WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
     "programme": "?e schema:about ?programme . ",
     "organizer": "?e schema:organizer ?organizer . ",
     "person": "{ ?e schema:attendee ?person } UNION { ?e antq:chair ?person } UNION { ?e antq:speaker ?person } ",
-    "place": "FILTER(CONTAINS(LCASE(STR(?pll)), LCASE(STR(?place)))) ",
+    "place": within("schema:location", "place"),
     "kind": "FILTER(CONTAINS(LCASE(STR(?kl)), LCASE(STR(?kind)))) ",
     "date_from": "FILTER(STR(?d) >= STR(?date_from)) ",
     "date_to": "FILTER(STR(?d) <= STR(?date_to)) ",

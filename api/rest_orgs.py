@@ -10,30 +10,32 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal, URIRef
 
 from antq.api.rest_common import (
+    CachedRoute,
+    DEFAULT_LIMIT,
+    Evidence,
     Limit,
     Offset,
-    WithEvidence,
-    DEFAULT_LIMIT,
-    CachedRoute,
-    Evidence,
     Page,
     Ref,
+    WithEvidence,
+    area,
+    entities,
     entity_iri,
     evidence_around,
     evidence_of,
     fetch_page,
-    entities,
     label,
-    one,
-    rel,
     next_link,
     not_found,
+    one,
     ref,
+    rel,
     select,
     slug_of,
     spans_for,
     unique,
     val,
+    within,
 )
 from antq.graph.iris import ANTQ
 
@@ -85,12 +87,12 @@ class OrgDetail(OrgItem):
 
 _HEAD = entities("org:Organization")
 _DETAILS = (label("e", "lab") + one("e", "antq:bodyKind", "k")
-            + rel("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl"))
+            + area("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl"))
 _WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
     "kind": "?e antq:bodyKind ?kind . ",
-    "province": "FILTER(CONTAINS(LCASE(STR(?pll)), LCASE(STR(?province)))) ",
+    "province": within("antq:servesArea", "province"),
     "parent": "?e org:subOrganizationOf ?parent . ",
 }
 _COLUMNS = "(MIN(?lab) AS ?label) (MIN(?k) AS ?kindc) (MIN(?pll) AS ?place) (MIN(?par) AS ?par1) (MIN(?parl) AS ?parl1)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from rest_fixture import BACKENDS, CATP, GUESTS, Server, slug, write_graph
+from rest_fixture import BACKENDS, CATP, GUESTS, UBND, Server, slug, write_graph
 from fixtures_records import DEPT, MEETING_KEY, MINISTRY, POLICE, PROGRAMME_KEY
 
 
@@ -95,6 +95,10 @@ def test_organizations_filters_and_detail(api):
     assert {o["label"] for o in police["items"]} == {POLICE, CATP, "Công an quận 1", DEPT, MINISTRY}
     assert all(o["kind"] == "police" for o in police["items"])
     assert [o["label"] for o in get(api, "/organizations", province="hà tĩnh")["items"]] == [POLICE]
+    # a district's bodies are found by their province, and the place names it
+    in_city = get(api, "/organizations", province="hồ chí minh")["items"]
+    assert {o["label"] for o in in_city} == {CATP, UBND, "Công an quận 1"}
+    assert {o["place"] for o in in_city} == {"Hồ Chí Minh", "Quận 1, Hồ Chí Minh"}
     subs = get(api, "/organizations", parent=slug("org", CATP))
     assert [o["label"] for o in subs["items"]] == ["Công an quận 1"]
     assert subs["items"][0]["parent"]["label"] == CATP
@@ -135,6 +139,7 @@ def test_meetings_filters_and_detail(api):
     assert get(api, "/meetings", person=slug("person", "Lê Thị Mai"))["total"] == 1
     assert get(api, "/meetings", organizer=slug("org", DEPT))["total"] == 1
     assert get(api, "/meetings", place="quận")["total"] == 1
+    assert [m["place"] for m in get(api, "/meetings", place="hồ chí minh")["items"]] == ["Quận 1, Hồ Chí Minh"]
     assert api.get("/meetings", params={"date_from": "yesterday"}).status_code == 422
 
     m = get(api, f"/meetings/{slug('meeting', MEETING_KEY)}", evidence="true")
