@@ -61,6 +61,7 @@ class Sentence:
     text: str
     start: int
     end: int
+    paragraph_start: bool = False  # first sentence of its line (a paragraph of the article)
 
 
 # A full stop does not end a sentence after these (TP. Hồ Chí Minh, TS. Nguyễn …).
@@ -96,7 +97,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end - start > 1:
-        out.append(Sentence(text[start:end], start, end))
+        line_start = text.rfind("\n", 0, start) + 1
+        out.append(Sentence(text[start:end], start, end, not text[line_start:start].strip()))
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check

@@ -40,6 +40,8 @@ _SPEAK = re.compile(
     r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
+# "A và B đã ký kết Chương trình": whoever signs at the event is there ("được ký kết" is not a signer).
+_SIGN = re.compile(r"(?<![\w])(?<!được )(?<!đã được )ký(?:\s+kết)?(?![\w])")
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
 _NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)")
 
@@ -77,43 +79,71 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
     dated = [i for i, s in enumerate(sents[:8]) if dates.meeting_date(s.text, article_date)]
     later = [i for i in range(8, len(sents)) if _PASSIVE_EVENT.search(sents[i].text)]
     for idx in dated + [i for i in range(min(8, len(sents))) if i not in dated] + later:
-        s = sents[idx]
-        organise = _ORGANISE.search(s.text)
-        # The event is what is organised ("… tổ chức Ngày hội …"), not a board named after it.
-        noun = (_NOUN.search(s.text, organise.end()) if organise else None) or _NOUN.search(s.text)
-        noun = noun or (_KIND_AFTER_ORGANISE.match(s.text, organise.end()) if organise else None)
-        if noun and noun.re is _KIND_AFTER_ORGANISE:
-            noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
-        when = dates.meeting_date(s.text, article_date)
-        by = _BY.search(s.text, noun.end(), organise.start()) if noun and organise and organise.start() > noun.start() else None
-        if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when and not by):
-            continue
-        rest = s.text[noun.start():]
-        cut = _LABEL_CUT.search(rest)
-        label = rest[: cut.start() if cut else len(rest)].strip()
-        label = label[0].upper() + label[1:]
-        m = MeetingMention(label, s, s.start + noun.start(), s.start + noun.start() + len(label))
-        m.date = when[0] if when else (dates.date_at(s.text, organise.end(), article_date) if by else None)
-        m.index, m.incidental = idx, idx in later
-        m.kind = _kind(label)
-        subject_start = s.start + (when[2] if when else 0)
-        subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
-        if by:  # "<event> do <organisers> tổ chức"
-            subject_start, subject_end = s.start + by.end(), s.start + organise.start()
-        found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic
-                 and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start])]
-        # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
-        m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
-                        and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
-        at = _AT_PLACE.search(s.text)
-        if at:
-            m.place = at.group(1)
-        elif m.organizers:
-            o = m.organizers[0]
-            if o.place:
-                m.place = o.place if o.unit in (None, "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP", "TP.") else f"{o.unit} {o.place}"
-        return m
+        m = _event(sents[idx], idx, orgs, article_date)
+        if m is not None:
+            m.incidental = idx in later
+            return m
     return None
+
+
+def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> list[MeetingMention]:
+    """Every event an article reports: the lead's, then each later one introduced the way a
+    lead is ("Cùng ngày, <bodies> tổ chức <event>", "Trước đó, ngày 12/9, …"): dated,
+    organised by named bodies, and at the start of a paragraph. A round-up of several
+    localities reports one event per paragraph; a report of one event cites others only in
+    passing, mid-paragraph or undated."""
+    first = find_meeting(sents, orgs, article_date)
+    if first is None:
+        return []
+    found = [first]
+    for idx in range(first.index + 1, len(sents)):
+        s = sents[idx]
+        if first.incidental or not s.paragraph_start or not dates.meeting_date(s.text, article_date):
+            continue
+        m = _event(s, idx, orgs, article_date)
+        if m is not None and m.organizers and _ORGANISE.search(s.text) and all(
+                (m.label.casefold(), m.date) != (x.label.casefold(), x.date) for x in found):
+            found.append(m)
+    return found
+
+
+def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
+    """The event sentence ``s`` reports as organised or dated, if any."""
+    organise = _ORGANISE.search(s.text)
+    # The event is what is organised ("… tổ chức Ngày hội …"), not a board named after it.
+    noun = (_NOUN.search(s.text, organise.end()) if organise else None) or _NOUN.search(s.text)
+    noun = noun or (_KIND_AFTER_ORGANISE.match(s.text, organise.end()) if organise else None)
+    if noun and noun.re is _KIND_AFTER_ORGANISE:
+        noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
+    when = dates.meeting_date(s.text, article_date)
+    by = _BY.search(s.text, noun.end(), organise.start()) if noun and organise and organise.start() > noun.start() else None
+    if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when and not by):
+        return None
+    rest = s.text[noun.start():]
+    cut = _LABEL_CUT.search(rest)
+    label = rest[: cut.start() if cut else len(rest)].strip()
+    label = label[0].upper() + label[1:]
+    m = MeetingMention(label, s, s.start + noun.start(), s.start + noun.start() + len(label))
+    m.date = when[0] if when else (dates.date_at(s.text, organise.end(), article_date) if by else None)
+    m.index = idx
+    m.kind = _kind(label)
+    subject_start = s.start + (when[2] if when else 0)
+    subject_end = s.start + (organise.start() if organise and organise.start() < noun.start() else noun.start())
+    if by:  # "<event> do <organisers> tổ chức"
+        subject_start, subject_end = s.start + by.end(), s.start + organise.start()
+    found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic
+             and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start])]
+    # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
+    m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
+                    and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
+    at = _AT_PLACE.search(s.text)
+    if at:
+        m.place = at.group(1)
+    elif m.organizers:
+        o = m.organizers[0]
+        if o.place:
+            m.place = o.place if o.unit in (None, "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP", "TP.") else f"{o.unit} {o.place}"
+    return m
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
@@ -141,12 +171,14 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     return bool(bodies) and bodies[0].start == gap_start + comma.end() and not s.text[bodies[-1].end : gap_end].strip()
 
 
-def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]]) -> None:
-    """Roles from every sentence of a report; from the naming sentence alone for an event named
-    in passing (the quotes of an interview are not speeches at it)."""
+def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]],
+                 span: range | None = None) -> None:
+    """Roles from every sentence of a report (of ``span`` when the article reports several
+    events); from the naming sentence alone for an event named in passing (the quotes of an
+    interview are not speeches at it)."""
     for idx, s in enumerate(sents):
         mentions = people.get(idx, [])
-        if not mentions or (meeting.incidental and idx != meeting.index):
+        if not mentions or (meeting.incidental and idx != meeting.index) or (span is not None and idx not in span):
             continue
         chair = _CHAIR.search(s.text)
         lead_chair = _CHAIR_FIRST.match(s.text) or _CHAIRED_BY.search(s.text)
@@ -163,6 +195,9 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                 meeting.chairs += [p for p in mentions if c_start <= p.start and p.end <= min(c_end, cpos)]
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
+        for c_start, _, body in _clauses(s):
+            if sign := _SIGN.search(body):
+                meeting.attendees += [p for p in mentions if c_start <= p.start and p.end <= c_start + sign.start()]
         # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
         for c_start, c_end, body in _clauses(s):
             speak = _SPEAK.search(body)

@@ -79,8 +79,8 @@ def _extract(doc: Document) -> DocumentRecord:
     _people(b, rec)
     _programmes(b, rec)
     awards = [(s, a) for i, s in enumerate(b.sents) for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i])]
-    meeting = _meeting(b, rec, [a for _, a in awards])
-    _awards(b, rec, awards, meeting)
+    spans = _meetings(b, rec, awards)
+    _awards(b, rec, awards, spans)
     _figures(b, rec)
     return rec
 
@@ -216,11 +216,24 @@ def _fullest_name(rec: DocumentRecord, o: OrgMention, b: _Builder) -> str:
     return next((org.name for org in rec.organizations if org.key == key), o.name)
 
 
-def _meeting(b: _Builder, rec: DocumentRecord, awards_in: list[award_rec.AwardMention]) -> Meeting | None:
-    m = meeting_rec.find_meeting(b.sents, b.orgs, b.doc.date)
-    if m is None:
-        return None
-    meeting_rec.assign_roles(m, b.sents, b.people)
+def _meetings(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award_rec.AwardMention]]
+              ) -> list[tuple[range, Meeting]]:
+    """The article's events, each with the sentences that report it: the first event owns
+    everything before the second (headline and lead included), each later one its paragraphs
+    up to the next."""
+    found = meeting_rec.find_meetings(b.sents, b.orgs, b.doc.date)
+    starts = [0] + [m.index for m in found[1:]] + [len(b.sents)]
+    spans = []
+    for n, m in enumerate(found):
+        span = range(starts[n], starts[n + 1]) if len(found) > 1 else range(len(b.sents))
+        in_span = [a for s, a in awards if b.sents.index(s) in span]
+        spans.append((span, _meeting(b, rec, m, n + 1, span if len(found) > 1 else None, in_span)))
+    return spans
+
+
+def _meeting(b: _Builder, rec: DocumentRecord, m: meeting_rec.MeetingMention, number: int,
+             span: range | None, awards_in: list[award_rec.AwardMention]) -> Meeting:
+    meeting_rec.assign_roles(m, b.sents, b.people, span)
     names = lambda ms: list(dict.fromkeys(x.name for x in ms))  # noqa: E731
     chairs, speakers = names(m.chairs), names(m.speakers)
     presenters = [n for a in awards_in for n in a.presenters]
@@ -228,7 +241,7 @@ def _meeting(b: _Builder, rec: DocumentRecord, awards_in: list[award_rec.AwardMe
     meeting = Meeting(
         label=m.label, date=m.date, place=m.place, kind=m.kind,
         organizers=[_fullest_name(rec, o, b) for o in m.organizers], organizer_keys=[org_key(o, b.places) for o in m.organizers],
-        chairs=chairs, attendees=attendees, speakers=speakers, key=f"{b.doc.id}#meeting-1",
+        chairs=chairs, attendees=attendees, speakers=speakers, key=f"{b.doc.id}#meeting-{number}",
         evidence=[b.evidence(m.sentence, m.start, m.end)],
     )
     about = [p for p in programme_rec.find_programmes(b.doc.text, m.sentence.start, m.sentence.end)]
@@ -266,8 +279,10 @@ def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) 
 
 
 def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award_rec.AwardMention]],
-            meeting: Meeting | None) -> None:
+            meetings: list[tuple[range, Meeting]]) -> None:
     for s, a in awards:
+        idx = b.sents.index(s)
+        meeting = next((m for span, m in meetings if idx in span), None)
         ckey = conferrer_key(a.conferred_by, b.places) if a.conferred_by else None
         dup = next((x for x in rec.awards if x.type.lower() == a.type.lower() and _same_award(x, a, ckey)), None)
         if dup is not None:
