@@ -44,6 +44,7 @@ ORG_HEADS = (
     "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
     "Ban Chấp hành Trung ương Đảng", "Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư", "Ủy ban Thường vụ Quốc hội",
     "Quốc hội", "Chính phủ", "Bộ Công an", "Bộ Quốc phòng", "Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ",
+    "Ban Chỉ huy Quân sự", "BCH Quân sự", "BCHQS",
     "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
     "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban",
@@ -60,7 +61,7 @@ ORG_HEADS = (
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"CA", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
+NEEDS_COMPLEMENT = {"CA", "Ban Tổ chức", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Abbreviations of the genre and their long forms (GLOSSARY.md).
@@ -78,6 +79,8 @@ ABBREVIATIONS = {
     "CA": "Công an",
     "BCA": "Bộ Công an",
     "BTV": "Ban Thường vụ",
+    "BCH": "Ban Chỉ huy",
+    "BCHQS": "Ban Chỉ huy Quân sự",
     "CCB": "Cựu chiến binh",
     "TPHCM": "Thành phố Hồ Chí Minh",
     "TP.HCM": "Thành phố Hồ Chí Minh",

@@ -542,3 +542,53 @@ def test_coordination_rule_with_a_code_is_a_programme_and_lower_case_secretary()
     assert [p["number"] for p in rec["programmes"]] == ["07/QCPH-CAT-HND"]
     assert people(rec)["Lương Văn Tám"]["posts"] == [{"title": "Bí thư", "org": "Đảng ủy xã Nghĩa Hưng"}]
     assert not record("Theo quy chế phối hợp số 3 của hai ngành.")["programmes"]
+
+
+def test_trung_or_viet_as_a_middle_name_is_a_person_but_viet_nam_ends_a_body():
+    rec = record("Dự hội nghị có Đại tá Lê Trung Hậu, Phó Giám đốc Công an tỉnh Yên Bái và ông Đào Việt Cường, "
+                 "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Yên Bái.")
+    assert {"Lê Trung Hậu", "Đào Việt Cường"} <= set(people(rec))
+    assert not any(name.endswith("Việt Nam") for name in people(rec))
+
+
+def test_a_roundup_reports_one_event_per_dated_paragraph():
+    rec = record(
+        "Nhiều địa phương ký kết, ra mắt mô hình bảo vệ an ninh Tổ quốc\n"
+        "Sáng 10/6, Công an thị xã Sông Cầu và Ủy ban MTTQ Việt Nam thị xã tổ chức hội nghị sơ kết Chương trình phối hợp số 04/CTr-CA-MTTQ. "
+        "Thượng tá Ngô Văn Tài, Trưởng Công an thị xã chủ trì hội nghị.\n"
+        "Phát biểu tại hội nghị, Thượng tá Ngô Văn Tài đề nghị tiếp tục nhân rộng mô hình.\n"
+        "Cùng ngày (chiều 10/6), Công an huyện Tây Hòa và Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức Lễ ký kết "
+        "Chương trình phối hợp số 09/CTr-CAH-BTT. Trung tá Mạc Đình Lộc, Trưởng Công an huyện Tây Hòa và bà Kha Thị Nguyệt, "
+        "Chủ tịch Ủy ban MTTQ Việt Nam huyện đã ký kết Chương trình.\n"
+        "Trước đó, ngày 8 tháng 6 năm 2024, Công an xã Hòa Mỹ phối hợp với Ủy ban MTTQ Việt Nam xã tổ chức lễ ra mắt mô hình "
+        "\"Tổ liên gia an toàn\". Thiếu tá Lương Văn Sĩ, Trưởng Công an xã Hòa Mỹ chủ trì buổi lễ."
+    )
+    assert len(rec["meetings"]) == 3
+    first, signing, launch = rec["meetings"]
+    assert first["chairs"] == ["Ngô Văn Tài"] and first["speakers"] == ["Ngô Văn Tài"]
+    # signers attend their ceremony; nobody of one event is put at another
+    assert signing["label"].startswith("Lễ ký kết") and set(signing["attendees"]) == {"Mạc Đình Lộc", "Kha Thị Nguyệt"}
+    assert signing["chairs"] == [] and signing["date"] == "2024-06-10"
+    assert launch["date"] == "2024-06-08" and launch["chairs"] == ["Lương Văn Sĩ"] and launch["attendees"] == ["Lương Văn Sĩ"]
+
+
+def test_a_mention_in_passing_mid_paragraph_is_not_a_second_event():
+    rec = record(
+        "Sáng 12/6, Công an tỉnh Phú Yên tổ chức hội nghị tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc. "
+        "Trước đó, ngày 5/6, Công an huyện Đồng Xuân tổ chức hội nghị sơ kết."
+    )
+    assert len(rec["meetings"]) == 1 and rec["meetings"][0]["date"] == "2024-06-12"
+
+
+def test_passive_award_with_a_description_of_the_recipients():
+    rec = record("Năm 2023, có 4 tập thể và 9 cá nhân là người có uy tín được Chủ tịch UBND tỉnh Phú Yên tặng Bằng khen.")
+    assert [(a["type"], a["recipients"]) for a in rec["awards"]] == [("Bằng khen", "4 tập thể và 9 cá nhân")]
+    assert not rec["statistics"]  # the recipient counts are not figures
+
+
+def test_military_command_and_organising_committee():
+    rec = record("Dự hội nghị có đại diện BCH Quân sự huyện Đồng Xuân và Ban Công tác Mặt trận ở khu dân cư. "
+                 "Ban Tổ chức cũng trao 20 suất quà. Ban Tổ chức Tỉnh ủy tham mưu xây dựng kế hoạch.")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "BCH Quân sự huyện Đồng Xuân" in names and "Ban Tổ chức Tỉnh ủy" in names
+    assert not names & {"Ban Tổ chức", "Ban Tổ chức cũng", "Ban Công tác Mặt trận", "Ban Công tác Mặt trận ở khu dân cư"}

@@ -29,8 +29,10 @@ _COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình
 _COUNTED_RECIPIENTS = rf"{_COUNTED_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_COUNTED_RECIPIENT})*"
 COMMEND_RE = re.compile(rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
 # The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",
-# "9 tập thể, 11 cá nhân khác nhận Bằng khen của …": the recipients come first.
-_PASSIVE_RECIPIENTS = re.compile(rf"(?P<rec>{_COUNTED_RECIPIENTS})(?:\s+khác)?\s+(?:được|đã được|nhận|được nhận)(?![\w])")
+# "9 tập thể, 11 cá nhân khác nhận Bằng khen của …": the recipients come first;
+# "3 tập thể và 12 cá nhân là người có uy tín được …": a short description may stand between.
+_PASSIVE_RECIPIENTS = re.compile(
+    rf"(?P<rec>{_COUNTED_RECIPIENTS})(?:\s+khác)?(?:\s+là\s+[^,;.]{{1,40}}?)?\s+(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
 )

@@ -109,6 +109,9 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 _UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
 
 
+_NOT_NAME_TAILS = {"việt nam", "trung ương", "nhân dân", "dân tộc"}
+
+
 def _is_name(name: str, before: str = "") -> bool:
     words = name.split()
     if gazetteer().is_region(name) or name in lexicon.ETHNIC_GROUPS:
@@ -118,7 +121,9 @@ def _is_name(name: str, before: str = "") -> bool:
     prev = re.search(rf"({CAP_WORD})\s+$", before)
     if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
         return False  # "Buôn Ma Thuột": the end of a place name
-    return not any(w in {"Việt", "Nam", "Trung", "Ương", "Nhân", "Dân"} for w in words[1:2])
+    # "… Việt Nam", "… Trung ương", "… Nhân dân" end a body's name; "Việt" or "Trung" alone is a middle name
+    rest = " ".join(words[1:3]).casefold()
+    return rest not in _NOT_NAME_TAILS and words[1:2] != ["Nam"]
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
