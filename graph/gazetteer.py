@@ -1,17 +1,22 @@
-"""Vietnamese administrative units, from the maintained ``vietnam-provinces`` package.
+"""Vietnamese administrative units: the map before and the map after the 2025 reform.
 
-The 0.6 releases ship the pre-2025 map (63 provinces, districts, wards), which is what
-news of 2013–2025 names. We use it to know where a place name ends ("tỉnh Hà Tĩnh Trần
-Văn Bình": the place is "Hà Tĩnh", the rest is a person) and which province a district
-belongs to.
+News of 2013–2025 names the pre-2025 map (63 provinces, districts, wards), shipped by the
+``vietnam-provinces`` 0.6 releases; news since 1 July 2025 names the two-level map (34
+provinces, communes and wards directly under them, many of them merged under new names),
+taken from the data files of ``vietnamadminunits`` (read as data: importing that package
+loads its geometry stack). We use them to know where a place name ends ("tỉnh Hà Tĩnh Trần
+Văn Bình": the place is "Hà Tĩnh", the rest is a person) and which province holds a unit
+in the article's time.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from antq.graph.text import match_key
 
@@ -34,6 +39,9 @@ class Gazetteer:
     ward_provinces: dict[str, frozenset[str]] = field(default_factory=dict)
     unit_levels: dict[str, str] = field(default_factory=dict)  # district/ward key → "quận", "xã", … when one
     cities: frozenset[str] = frozenset()  # keys of the centrally-run cities ("Thành phố Hà Nội")
+    # The map since 1 July 2025: commune/ward key → provinces, and its level when one.
+    ward_provinces_2025: dict[str, frozenset[str]] = field(default_factory=dict)
+    unit_levels_2025: dict[str, str] = field(default_factory=dict)
 
     def is_place(self, name: str) -> bool:
         key = match_key(name)
@@ -108,8 +116,40 @@ def gazetteer() -> Gazetteer:
         names[match_key(alias)] = full
     for key, found in ward_levels.items():  # a name that is also a district's is read as the district
         levels.setdefault(key, found)
+    provinces_2025, levels_2025 = _map_2025()
+    for key, held in provinces_2025.items():
+        wards.add(key)
+        for province in held:
+            provinces.add(match_key(province))
+            names.setdefault(match_key(province), province)
     return Gazetteer(frozenset(provinces), districts, frozenset(wards), names,
                      {k: frozenset(v) for k, v in district_provinces.items()},
                      {k: frozenset(v) for k, v in ward_provinces.items()},
-                     {k: next(iter(v)) for k, v in levels.items() if len(v) == 1 and None not in v},
-                     frozenset(cities))
+                     _one_level(levels), frozenset(cities),
+                     {k: frozenset(v) for k, v in provinces_2025.items()}, _one_level(levels_2025))
+
+
+def _one_level(levels: dict[str, set[str | None]]) -> dict[str, str]:
+    return {k: next(iter(v)) for k, v in levels.items() if len(v) == 1 and None not in v}  # type: ignore[misc]
+
+
+def _map_2025() -> tuple[dict[str, set[str]], dict[str, set[str | None]]]:
+    """Communes and wards of the two-level map, from ``vietnamadminunits``' data files."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed; run scripts/setup.sh")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "parser_from_2025.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    province_names = {k: v["provinceShort"] for k, v in data["DICT_PROVINCE"].items()}
+    held: dict[str, set[str]] = {}
+    levels: dict[str, set[str | None]] = {}
+    for table in ("DICT_PROVINCE_WARD_NO_ACCENTED", "DICT_PROVINCE_WARD_ACCENTED"):
+        for pkey, units in data[table].items():
+            for unit in units.values():
+                short = _short(unit["ward"])
+                if short.isdigit():
+                    continue
+                key = match_key(short)
+                held.setdefault(key, set()).add(province_names[pkey])
+                levels.setdefault(key, set()).add(_level(unit["ward"]))
+    return held, levels

@@ -71,8 +71,12 @@ def province_place(name: str) -> Place:
     return Place(name, "thành phố" if match_key(name) in gz.cities else "tỉnh", None)
 
 
-def resolve_place(text: str, context_province: str | None = None) -> Place:
-    """The unit ``text`` names, read against the article's province ``context_province``."""
+REFORM_DATE = "2025-07-01"  # the two-level local government: districts abolished, provinces merged
+
+
+def resolve_place(text: str, context_province: str | None = None, article_date: str | None = None) -> Place:
+    """The unit ``text`` names, read against the article's province ``context_province`` and
+    the map of the article's time (a commune of a merged province now lies in the new one)."""
     gz = gazetteer()
     whole = " ".join(text.split())
     if (alias := _CITY_ALIASES.get(whole.casefold())) is not None:
@@ -89,6 +93,10 @@ def resolve_place(text: str, context_province: str | None = None) -> Place:
             return province_place(province)
     if level in VILLAGE_LEVELS:
         province = context_province
+    elif level not in ("huyện", "quận", "thị xã") and article_date is not None and article_date >= REFORM_DATE \
+            and key in gz.ward_provinces_2025:
+        province = _pick(gz.ward_provinces_2025.get(key), context_province)
+        level = level or gz.unit_levels_2025.get(key)
     elif key in gz.district_provinces or key in gz.ward_provinces:
         province = (_pick(gz.district_provinces.get(key), context_province)
                     or _pick(gz.ward_provinces.get(key), context_province))

@@ -158,11 +158,13 @@ class _Mapper:
 
     def place(self, name: str, evidence: list[Evidence]) -> URIRef:
         """The unit ``name`` denotes, linked to the province holding it (see graph/places.py)."""
-        found = resolve_place(name, province_name(self.r.province))
+        found = resolve_place(name, province_name(self.r.province), self.r.date)
         node = self.place_node(found)
         self.provenance(node, evidence)
         if found.province is not None:
-            self.add(node, SCHEMA.containedInPlace, self.place_node(province_place(found.province)))
+            province = self.place_node(province_place(found.province))
+            self.provenance(province, [])  # named by the gazetteer or the article, read in this article
+            self.add(node, SCHEMA.containedInPlace, province)
         return node
 
     def place_node(self, place: Place) -> URIRef:

@@ -8,6 +8,7 @@ from antq.graph.iris import SCHEMA
 from antq.graph.places import province_name, resolve_place
 from antq.graph.rdf import records_to_dataset
 from antq.graph.record import DocumentRecord, Evidence, Organization
+from antq.graph.validate import validate
 from rdflib import Literal
 
 
@@ -42,13 +43,24 @@ def test_villages_are_read_in_the_articles_province_and_capitals_start_names() -
     assert resolve_place("Bản Phùng").level == "xã"  # a commune's proper name, not "bản" + "Phùng"
 
 
+def test_the_articles_date_chooses_the_map() -> None:
+    # a commune of a province merged in 2025 lies in the merged province in news since the reform
+    before = resolve_place("xã Lũng Cú", "Hà Giang", "2024-08-12")
+    after = resolve_place("xã Lũng Cú", "Tuyên Quang", "2025-08-12")
+    assert (before.province, after.province) == ("Hà Giang", "Tuyên Quang") and before.key != after.key
+    # a ward that exists only on the new map
+    assert resolve_place("phường Chiềng An", None, "2026-01-09").key == "Phường Chiềng An, Sơn La"
+    # districts are gone from the new map, but news may still name a former one
+    assert resolve_place("huyện Bình Liêu", None, "2025-09-01").key == "Huyện Bình Liêu, Quảng Ninh"
+
+
 def test_province_name_normalises_only_provinces() -> None:
     assert province_name("Thành phố Hồ Chí Minh") == "Hồ Chí Minh"
     assert province_name("tỉnh Hà Tĩnh") == "Hà Tĩnh"
     assert province_name("quận 1") is None and province_name(None) is None
 
 
-def _article(doc: str, province: str, org: str, area: str) -> DocumentRecord:
+def _article(doc: str, province: str | None, org: str, area: str) -> DocumentRecord:
     text = f"{org} tổ chức hội nghị."
     evidence = Evidence(doc=doc, sentence=text, start=0, end=len(org), sentence_start=0, sentence_end=len(text))
     return DocumentRecord(doc=doc, title=text, date="2024-05-01", province=province, text=text,
@@ -58,12 +70,16 @@ def _article(doc: str, province: str, org: str, area: str) -> DocumentRecord:
 def test_graph_links_units_to_provinces_and_keeps_same_numbers_apart() -> None:
     ds = records_to_dataset([_article("p1", "Thành phố Hồ Chí Minh", "Công an quận 1", "quận 1"),
                              _article("p2", "tỉnh Bà Rịa - Vũng Tàu", "Công an phường 1", "phường 1"),
-                             _article("p3", "Hồ Chí Minh", "Công an Thành phố Hồ Chí Minh", "TPHCM")],
+                             _article("p3", "Hồ Chí Minh", "Công an Thành phố Hồ Chí Minh", "TPHCM"),
+                             _article("p4", None, "Công an huyện Hương Khê", "huyện Hương Khê")],
                             "http://example.org/")
     areas = {str(ds.value(o, SCHEMA.name)): o for o in ds.subjects(SCHEMA.containedInPlace, None)}
-    assert set(areas) == {"Quận 1", "Phường 1"}
+    assert set(areas) == {"Quận 1", "Phường 1", "Huyện Hương Khê"}
     provinces = {str(ds.value(ds.value(area, SCHEMA.containedInPlace), SCHEMA.name)) for area in areas.values()}
-    assert provinces == {"Hồ Chí Minh", "Bà Rịa - Vũng Tàu"}
+    assert provinces == {"Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "Hà Tĩnh"}
     city = ds.value(areas["Quận 1"], SCHEMA.containedInPlace)
     # the city the third article names by its short form is the same node
     assert set(ds.subjects(SCHEMA.name, Literal("Hồ Chí Minh"))) == {city}
+    # a province only implied (the gazetteer's, for a district no article places) still has its provenance
+    report = validate(ds)
+    assert report.conforms, report.violations
