@@ -11,7 +11,7 @@ without saying so).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from antq.graph.gazetteer import gazetteer
 from antq.graph.text import match_key
@@ -24,6 +24,8 @@ ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện"
 VILLAGE_LEVELS = ("thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
 _LEVEL = re.compile(rf"^({'|'.join(ADMIN_LEVELS)}|tp\.?)\s+", re.IGNORECASE)
 PROVINCE_LEVELS = ("tỉnh", "thành phố")
+DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
+COMMUNE_LEVELS = ("phường", "xã", "thị trấn")
 _CITY_ALIASES = {"tphcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
                  "tp. hcm": "Hồ Chí Minh", "hcm": "Hồ Chí Minh", "sài gòn": "Hồ Chí Minh",
                  "thủ đô": "Hà Nội"}
@@ -34,11 +36,14 @@ class Place:
     name: str  # as shown: "Hà Tĩnh", "Quận 1", "Thành phố Vũng Tàu"
     level: str | None  # "tỉnh", "thành phố", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"
     province: str | None  # the province holding a lower unit; None for a province or when unknown
+    district: Place | None = None  # the district-level unit holding a commune, when the article says
 
     @property
     def key(self) -> str:
-        """Identity: a province by its name, a lower unit by its name and province."""
-        return f"{self.name}, {self.province}" if self.province else self.name
+        """Identity: a province by its name, a lower unit by its name, district and province
+        ("Phường 7" of one district is not "Phường 7" of the next)."""
+        within = [x for x in (self.district.name if self.district else None, self.province) if x]
+        return ", ".join([self.name, *within])
 
     @property
     def is_province(self) -> bool:
@@ -74,9 +79,20 @@ def province_place(name: str) -> Place:
 REFORM_DATE = "2025-07-01"  # the two-level local government: districts abolished, provinces merged
 
 
-def resolve_place(text: str, context_province: str | None = None, article_date: str | None = None) -> Place:
+def resolve_place(text: str, context_province: str | None = None, article_date: str | None = None,
+                  within: Place | None = None) -> Place:
     """The unit ``text`` names, read against the article's province ``context_province`` and
-    the map of the article's time (a commune of a merged province now lies in the new one)."""
+    the map of the article's time (a commune of a merged province now lies in the new one);
+    ``within`` is a unit the text puts it in ("Công an phường 7, Công an quận 3": the
+    police of a ward answer to its district's)."""
+    place = _resolve(text, context_province, article_date)
+    if (within is not None and within.province is not None and within.level in DISTRICT_LEVELS
+            and place.level in (*COMMUNE_LEVELS, *VILLAGE_LEVELS) and place.province in (None, within.province)):
+        return replace(place, province=within.province, district=within)
+    return place
+
+
+def _resolve(text: str, context_province: str | None, article_date: str | None) -> Place:
     gz = gazetteer()
     whole = " ".join(text.split())
     if (alias := _CITY_ALIASES.get(whole.casefold())) is not None:

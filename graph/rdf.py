@@ -156,15 +156,23 @@ class _Mapper:
         for ev in evidence:
             self.add(node, PROV.wasDerivedFrom, self.evidence(ev))
 
-    def place(self, name: str, evidence: list[Evidence]) -> URIRef:
-        """The unit ``name`` denotes, linked to the province holding it (see graph/places.py)."""
-        found = resolve_place(name, province_name(self.r.province), self.r.date)
+    def place(self, name: str, evidence: list[Evidence], within: str | None = None) -> URIRef:
+        """The unit ``name`` denotes (inside the unit ``within`` names, when the text says so),
+        linked to the district and the province holding it (see graph/places.py)."""
+        return self.place_of(self.resolved(name, within), evidence)
+
+    def resolved(self, name: str, within: str | None = None) -> Place:
+        context = province_name(self.r.province)
+        outer = resolve_place(within, context, self.r.date) if within else None
+        return resolve_place(name, context, self.r.date, outer)
+
+    def place_of(self, found: Place, evidence: list[Evidence]) -> URIRef:
         node = self.place_node(found)
-        self.provenance(node, evidence)
+        self.provenance(node, evidence)  # an enclosing unit is read in this article too
+        if found.district is not None:
+            self.add(node, SCHEMA.containedInPlace, self.place_of(found.district, []))
         if found.province is not None:
-            province = self.place_node(province_place(found.province))
-            self.provenance(province, [])  # named by the gazetteer or the article, read in this article
-            self.add(node, SCHEMA.containedInPlace, province)
+            self.add(node, SCHEMA.containedInPlace, self.place_of(province_place(found.province), []))
         return node
 
     def place_node(self, place: Place) -> URIRef:
@@ -191,9 +199,16 @@ class _Mapper:
         kind = known_concept(ANTQ.BodyKindScheme, org.kind or "other") or ANTQ["kind-other"]
         self.add(node, ANTQ.bodyKind, kind)
         if org.place:
-            self.add(node, ANTQ.servesArea, self.place(org.place, org.evidence))
+            parent = self.parent_record(org)
+            self.add(node, ANTQ.servesArea, self.place(org.place, org.evidence, parent.place if parent else None))
         self.provenance(node, org.evidence)
         return node
+
+    def parent_record(self, org: Organization) -> Organization | None:
+        """The record of the body ``org`` belongs to, when this article lists it."""
+        wanted = {norm(x) for x in (org.parent_key, org.parent) if x}
+        return next((o for o in self.r.organizations if o is not org
+                     and wanted & {norm(x) for x in (o.key, o.name, *o.aliases) if x}), None)
 
     def org_parent(self, child: URIRef, org: Organization) -> None:
         if org.parent_key or org.parent:

@@ -83,3 +83,20 @@ def test_graph_links_units_to_provinces_and_keeps_same_numbers_apart() -> None:
     # a province only implied (the gazetteer's, for a district no article places) still has its provenance
     report = validate(ds)
     assert report.conforms, report.violations
+
+
+def test_a_wards_district_comes_from_the_body_its_police_answer_to() -> None:
+    def ward_police(doc: str, district: str) -> DocumentRecord:
+        rec = _article(doc, "Hồ Chí Minh", f"Công an quận {district}", f"quận {district}")
+        ward = Organization(name="Công an phường 7", key=f"Công an phường 7 (quận {district})", kind="police",
+                            place="phường 7", parent=f"Công an quận {district}", parent_key=f"Công an quận {district}",
+                            evidence=rec.organizations[0].evidence)
+        rec.organizations.append(ward)
+        return rec
+
+    ds = records_to_dataset([ward_police("w1", "3"), ward_police("w2", "5")], "http://example.org/")
+    wards = [w for w in ds.subjects(SCHEMA.name, Literal("Phường 7"))]
+    assert len(set(wards)) == 2  # one "Phường 7" per district
+    holders = {frozenset(str(ds.value(p, SCHEMA.name)) for p in ds.objects(w, SCHEMA.containedInPlace)) for w in set(wards)}
+    assert holders == {frozenset({"Quận 3", "Hồ Chí Minh"}), frozenset({"Quận 5", "Hồ Chí Minh"})}
+    assert validate(ds).conforms
