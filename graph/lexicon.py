@@ -33,6 +33,11 @@ TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 # The Youth Union of a city, province, district: "Thành đoàn Đà Nẵng", "Quận Đoàn Sơn Trà".
 YOUTH_UNION_HEADS = tuple(f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Quận", "Huyện", "Thị") for d in "đĐ")
 
+# Bodies formed inside another body and named after it: "Đảng ủy Công an tỉnh …", "Đoàn Thanh
+# niên Bộ Công an", "Công đoàn Công an tỉnh …".
+INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Đoàn Thanh niên", "Chi đoàn", "Công đoàn",
+                    "Hội Phụ nữ", "Hội Cựu chiến binh")
+
 # Organisation head nouns, longest first. A head starts an organisation name.
 ORG_HEADS = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",

@@ -592,3 +592,14 @@ def test_military_command_and_organising_committee():
     names = {o["name"] for o in rec["organizations"]}
     assert "BCH Quân sự huyện Đồng Xuân" in names and "Ban Tổ chức Tỉnh ủy" in names
     assert not names & {"Ban Tổ chức", "Ban Tổ chức cũng", "Ban Công tác Mặt trận", "Ban Công tác Mặt trận ở khu dân cư"}
+
+
+def test_bodies_formed_inside_another_body_keep_it_in_their_name():
+    rec = record("Dự hội nghị có anh Lê Quốc Bảo, Bí thư Đoàn Thanh niên Công an tỉnh Kon Tum; đại diện Đảng ủy Công an "
+                 "Trung ương và Công đoàn Công an tỉnh Kon Tum. Lực lượng Công an Trung ương và địa phương đã phối hợp.")
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Đoàn Thanh niên Công an tỉnh Kon Tum"] == "Công an tỉnh Kon Tum"
+    assert orgs["Đảng ủy Công an Trung ương"] == "Công an Trung ương"
+    assert "Công đoàn Công an tỉnh Kon Tum" in orgs
+    assert people(rec)["Lê Quốc Bảo"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Thanh niên Công an tỉnh Kon Tum"}]
+    assert not {"Đoàn Thanh niên", "Đảng ủy"} & set(orgs)

@@ -164,6 +164,14 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
     return m.end("unit"), unit, None, False
 
 
+def _inner_body(text: str, end: int) -> OrgMention | None:
+    """The body named right after ``text[:end]`` ("Đảng ủy <Công an tỉnh X>"), if one is."""
+    if text[end : end + 1] != " ":
+        return None
+    inner = parse_org(text, end + 1)
+    return inner if inner is not None and not inner.generic and inner.start == end + 1 else None
+
+
 def _body(text: str, pos: int) -> int:
     """End of a descriptive name such as "Xây dựng phong trào bảo vệ an ninh Tổ quốc"."""
     end, count = pos, 0
@@ -264,6 +272,9 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         proper = re.match(rf"\s+((?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})", text[end:])
         if proper:
             end = end + proper.start(1) + len(_cap_split(proper.group(1)))
+    elif head in lexicon.INNER_BODY_HEADS and (inner := _inner_body(text, end)) is not None:
+        org.parent, end = inner, inner.end
+        org.unit, org.place = inner.unit, inner.place
     elif head.endswith(("ủy", "uỷ")) or head in lexicon.YOUTH_UNION_HEADS:
         city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
         if city and gazetteer().is_place(_cap_split(city.group(1))):
@@ -276,6 +287,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             place = _cap_split(city.group(1))
             end = end + city.start(1) + len(place)
             org.place = place
+        elif head == "Công an" and (central := re.match(r"\s+Trung [ưƯ]ơng(?![\w])", text[end:])):
+            end += central.end()  # "Đảng ủy Công an Trung ương": the central police as one body
+            # "Công an Trung ương và địa phương" names every level of the police, not one body
+            org.generic = bool(re.match(r"\s+(?:và|đến|tới)\s+(?:các\s+)?địa phương", text[end:]))
         else:
             return None
     org.end, org.name = end, text[pos:end]
