@@ -603,3 +603,8 @@ def test_bodies_formed_inside_another_body_keep_it_in_their_name():
     assert "Công đoàn Công an tỉnh Kon Tum" in orgs
     assert people(rec)["Lê Quốc Bảo"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Thanh niên Công an tỉnh Kon Tum"}]
     assert not {"Đoàn Thanh niên", "Đảng ủy"} & set(orgs)
+
+
+def test_van_before_thi_is_a_family_name():
+    rec = record("Dự hội nghị có bà Văn Thị Mỹ Duyên, Phó Chủ tịch Hội LHPN tỉnh Kon Tum và ông Lù Văn Pao, Chủ tịch UBND xã.")
+    assert {"Văn Thị Mỹ Duyên", "Lù Văn Pao"} <= set(people(rec)) and "Mỹ Duyên" not in people(rec)

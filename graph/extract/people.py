@@ -33,7 +33,8 @@ TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TIT
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
-NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)})(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
+# "Văn" is far more often a middle name, but before "Thị" it can only be a family name.
+NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)}|Văn(?=\s+Thị\s))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
 
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Tên Tác Giả") names no official.
