@@ -606,5 +606,5 @@ def test_bodies_formed_inside_another_body_keep_it_in_their_name():
 
 
 def test_van_before_thi_is_a_family_name():
-    rec = record("Dự hội nghị có bà Văn Thị Mỹ Duyên, Phó Chủ tịch Hội LHPN tỉnh Kon Tum và ông Lù Văn Pao, Chủ tịch UBND xã.")
-    assert {"Văn Thị Mỹ Duyên", "Lù Văn Pao"} <= set(people(rec)) and "Mỹ Duyên" not in people(rec)
+    rec = record("Dự hội nghị có bà Văn Thị Kiều Trang, Phó Chủ tịch Hội LHPN tỉnh Kon Tum và ông Lù Văn Pao, Chủ tịch UBND xã.")
+    assert {"Văn Thị Kiều Trang", "Lù Văn Pao"} <= set(people(rec)) and "Kiều Trang" not in people(rec)
