@@ -608,3 +608,19 @@ def test_bodies_formed_inside_another_body_keep_it_in_their_name():
 def test_van_before_thi_is_a_family_name():
     rec = record("Dự hội nghị có bà Văn Thị Kiều Trang, Phó Chủ tịch Hội LHPN tỉnh Kon Tum và ông Lù Văn Pao, Chủ tịch UBND xã.")
     assert {"Văn Thị Kiều Trang", "Lù Văn Pao"} <= set(people(rec)) and "Kiều Trang" not in people(rec)
+
+
+def test_an_office_that_confers_is_not_its_holder_presenting():
+    rec = record("Dự ngày hội có ông Trịnh Văn Lộc, Chủ tịch UBND phường Quang Trung. "
+                 "Dịp này, Chủ tịch UBND phường Quang Trung tặng Giấy khen cho 7 tập thể, 12 cá nhân.")
+    [award] = rec["awards"]
+    assert award["conferred_by"] == "Chủ tịch UBND phường Quang Trung" and award["presented_by"] == []
+
+
+def test_a_presenter_carries_over_after_a_connective_and_a_union_receives():
+    rec = record("Dự hội nghị có ông Thân Văn Long, Phó Chủ tịch UBND tỉnh Bắc Giang. Thừa ủy quyền của Chủ tịch nước, "
+                 "ông Thân Văn Long trao Huân chương Lao động hạng Ba cho Công đoàn các Khu công nghiệp tỉnh; "
+                 "đồng thời trao Bằng khen của Chủ tịch UBND tỉnh cho 6 tập thể và 10 cá nhân.")
+    medal, merit = rec["awards"]
+    assert (medal["recipients"], medal["presented_by"]) == ("Công đoàn các Khu công nghiệp tỉnh", ["Thân Văn Long"])
+    assert (merit["recipients"], merit["presented_by"]) == ("6 tập thể và 10 cá nhân", ["Thân Văn Long"])

@@ -17,7 +17,7 @@ _RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
-_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Trường|Nhân dân|tập thể)[^,;.]{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
+_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)[^,;.]{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
 AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>[^,;.]+?))?"
@@ -74,6 +74,10 @@ def _giving_body(text: str, start: int, verb: int) -> str | None:
 _OFFICE = re.compile(r"(?:Phó\s+)?(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Cục trưởng|Tư lệnh|Bí thư)\s+$")
 
 
+# "…; (đồng thời) trao Bằng khen …": nothing but a connective before the verb, the presenter goes on
+_CARRY_ON = re.compile(r"[\s,]*(?:(?:đồng thời|và|cùng|cũng|tiếp tục|tiếp đó)[\s,]*)?")
+
+
 def find_awards(text: str, start: int, end: int, people: list[PersonMention]) -> list[AwardMention]:
     sentence = text[start:end]
     out: list[AwardMention] = []
@@ -98,7 +102,7 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         presenters = [] if receiving else list(dict.fromkeys(
             p.name for p in people if c_start + (passive.end() if passive else 0) <= p.start and p.end <= c_start + give.start()))
         giver = _giving_body(text, c_start + (passive.end() if passive else 0), c_start + give.start()) if not presenters and not receiving else None
-        if not presenters and not body[: give.start()].strip(" ,") and carried:
+        if not presenters and _CARRY_ON.fullmatch(body[: give.start()]) and carried:
             presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
         found = False

@@ -167,8 +167,10 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                 person.posts.append(Post(pm.title, pm.org.name if pm.org else None, okey, [b.evidence(s, pm.start, pm.end)]))
         for post in b.titles[i]:
             # A later mention by title alone: the one person who holds that post here. A bare title
-            # ("Chủ tịch") is too vague, and "Bằng khen của Giám đốc …" names the office, not a person.
-            if post.org is None or re.search(r"(?:của|quyền)\s*$", b.doc.text[max(s.start, post.start - 12) : post.start]):
+            # ("Chủ tịch") is too vague, and "Bằng khen của Giám đốc …" names the office, not a person;
+            # so does "Chủ tịch UBND xã … tặng Giấy khen": the office confers it.
+            if post.org is None or re.search(r"(?:của|quyền)\s*$", b.doc.text[max(s.start, post.start - 12) : post.start]) \
+                    or _OFFICE_CONFERS.match(b.doc.text, post.end):
                 continue
             okey = org_key(post.org, b.places)
             holders = [p for p in rec.people if any(match_key(q.title) == match_key(post.title)
@@ -182,6 +184,9 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                 match[0].evidence.append(b.evidence(s, start, end))
                 b.people[i].append(PersonMention(match[0].name, start, end, span_start=start, span_end=end))
     return by_key
+
+
+_OFFICE_CONFERS = re.compile(r"\s*(?:đã\s+|cũng\s+|vừa\s+)?(?:tặng|khen thưởng)(?![\w])")
 
 
 def _programmes(b: _Builder, rec: DocumentRecord) -> dict[str, Programme]:
