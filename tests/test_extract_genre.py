@@ -624,3 +624,12 @@ def test_a_presenter_carries_over_after_a_connective_and_a_union_receives():
     medal, merit = rec["awards"]
     assert (medal["recipients"], medal["presented_by"]) == ("Công đoàn các Khu công nghiệp tỉnh", ["Thân Văn Long"])
     assert (merit["recipients"], merit["presented_by"]) == ("6 tập thể và 10 cá nhân", ["Thân Văn Long"])
+
+
+def test_a_person_honoured_in_the_passive_receives_the_award():
+    rec = record("Ngày 26/9, ông Rơ Châm Hlim dự Hội nghị biểu dương người có uy tín do UBND tỉnh Gia Lai tổ chức, "
+                 "và vinh dự được Chủ tịch UBND tỉnh tặng Bằng khen.")
+    [award] = rec["awards"]
+    assert (award["recipients"], award["presented_by"], award["conferred_by"]) == ("Rơ Châm Hlim", [], "Chủ tịch UBND tỉnh")
+    reported = record("Đại tá Lê Văn Tâm cho biết, nhiều tập thể được Giám đốc Công an tỉnh tặng Giấy khen.")
+    assert all(a["recipients"] != "Lê Văn Tâm" for a in reported["awards"])

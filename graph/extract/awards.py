@@ -74,6 +74,9 @@ def _giving_body(text: str, start: int, verb: int) -> str | None:
 _OFFICE = re.compile(r"(?:Phó\s+)?(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Cục trưởng|Tư lệnh|Bí thư)\s+$")
 
 
+_REPORTED = re.compile(r"cho biết|thông tin|(?<![\w])nói(?![\w])|phát biểu|báo cáo|đề nghị|nhấn mạnh|khẳng định|chia sẻ"
+                       r"|(?<![\w])(?:các|nhiều)\s+(?:tập thể|cá nhân|đơn vị|hộ|người|gia đình)")
+_PASSIVE_BY = re.compile(r"(?<![\w])(?:được|đã được)(?=\s+\S+[^;]*$)")
 # "…; (đồng thời) trao Bằng khen …": nothing but a connective before the verb, the presenter goes on
 _CARRY_ON = re.compile(r"[\s,]*(?:(?:đồng thời|và|cùng|cũng|tiếp tục|tiếp đó)[\s,]*)?")
 
@@ -99,9 +102,17 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         if receiving and passive is None:  # "đón nhận Huân chương": a ceremony, told elsewhere in full
             carried = None
             continue
+        honoured: list[str] = []
+        by = _PASSIVE_BY.search(body, 0, give.start()) if passive is None and not receiving else None
+        if by is not None:  # "ông A … vinh dự được Chủ tịch UBND tỉnh tặng Bằng khen": A receives it
+            before = [p for p in people if c_start <= p.start and p.end <= c_start + by.start()]
+            # … unless A only reports it: "A cho biết, nhiều tập thể được tặng …"
+            if before and not _REPORTED.search(text, max(p.end for p in before), c_start + by.start()):
+                honoured = list(dict.fromkeys(p.name for p in before))
+        after = passive.end() if passive else by.end() if by is not None and honoured else 0
         presenters = [] if receiving else list(dict.fromkeys(
-            p.name for p in people if c_start + (passive.end() if passive else 0) <= p.start and p.end <= c_start + give.start()))
-        giver = _giving_body(text, c_start + (passive.end() if passive else 0), c_start + give.start()) if not presenters and not receiving else None
+            p.name for p in people if c_start + after <= p.start and p.end <= c_start + give.start()))
+        giver = _giving_body(text, c_start + after, c_start + give.start()) if not presenters and not receiving else None
         if not presenters and _CARRY_ON.fullmatch(body[: give.start()]) and carried:
             presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
@@ -116,6 +127,8 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             recipients, first = m.group("rec"), m.start()
             if not recipients and passive is not None and not found:
                 recipients, first = passive.group("rec"), passive.start()
+            elif not recipients and honoured and not found:
+                recipients = " và ".join(honoured)
             out.append(AwardMention(kind, c_start + first, c_start + m.end(),
                                     conf.strip() if conf else None, recipients, presenters))
             # "Bằng khen của UBND Thành phố, Ủy ban MTTQ Việt Nam Thành phố": one award per conferrer.
