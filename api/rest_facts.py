@@ -36,11 +36,12 @@ router = APIRouter(route_class=CachedRoute, tags=["awards", "statistics"])
 
 class AwardItem(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"id": "bang-khen-1a2b3c", "iri": "http://127.0.0.1:8000/id/award/bang-khen-1a2b3c", "type": "Bằng khen", "conferrer_label": "Chủ tịch UBND tỉnh", "recipients": "9 tập thể và 15 cá nhân", "collectives": 9, "individuals": 15, "presented_by": [], "meeting": None, "conferred_by": None}]}
+        json_schema_extra={"examples": [{"id": "bang-khen-1a2b3c", "iri": "http://127.0.0.1:8000/id/award/bang-khen-1a2b3c", "type": "Bằng khen", "name": None, "conferrer_label": "Chủ tịch UBND tỉnh", "recipients": "9 tập thể và 15 cá nhân", "collectives": 9, "individuals": 15, "presented_by": [], "meeting": None, "conferred_by": None}]}
     )
     id: str
     iri: str
     type: str | None = None
+    name: str | None = Field(None, description="The award's full name when it has one")
     conferred_by: Ref | None = None
     conferrer_label: str | None = Field(None, description="The conferrer as written")
     recipients: str | None = Field(None, description="The recipients as written")
@@ -72,7 +73,7 @@ _AWARD_HEAD = entities("antq:Award")
 _AWARD_DETAILS = (
     "OPTIONAL { ?e antq:awardType ?t . " + label("t", "tl") + "} "
     + "OPTIONAL { ?e antq:conferredBy ?c . " + label("c", "cl") + "} "
-    + "OPTIONAL { ?e antq:conferrerLabel ?cw } OPTIONAL { ?e antq:recipientsText ?rt } "
+    + "OPTIONAL { ?e antq:conferrerLabel ?cw } OPTIONAL { ?e antq:recipientsText ?rt } OPTIONAL { ?e schema:name ?an } "
     + "OPTIONAL { ?e antq:collectiveRecipients ?nc } OPTIONAL { ?e antq:individualRecipients ?ni } "
     + "OPTIONAL { ?e antq:atMeeting ?m . " + label("m", "ml") + "} "
     + "OPTIONAL { ?e antq:presentedBy ?p . " + label("p", "pl") + "} "
@@ -84,7 +85,7 @@ _AWARD_FILTERS = {
     "presenter": "?e antq:presentedBy ?presenter . ",
 }
 _AWARD_COLUMNS = (
-    "(MIN(?tl) AS ?type1) (MIN(?c) AS ?c1) (MIN(?cl) AS ?cl1) (MIN(?cw) AS ?cw1) (MIN(?rt) AS ?rt1) (MIN(?nc) AS ?nc1) "
+    "(MIN(?tl) AS ?type1) (MIN(?an) AS ?name1) (MIN(?c) AS ?c1) (MIN(?cl) AS ?cl1) (MIN(?cw) AS ?cw1) (MIN(?rt) AS ?rt1) (MIN(?nc) AS ?nc1) "
     "(MIN(?ni) AS ?ni1) (MIN(?m) AS ?m1) (MIN(?ml) AS ?ml1) "
     '(GROUP_CONCAT(DISTINCT CONCAT(STR(?p), "\\t", COALESCE(?pl, "")); separator="\\n") AS ?presenters)'
 )
@@ -117,6 +118,7 @@ def _award(row: dict, spans: dict | None) -> AwardItem:
         id=slug_of(iri),
         iri=iri,
         type=val(row, "type1"),
+        name=val(row, "name1"),
         conferred_by=ref(row, "c1", "cl1"),
         conferrer_label=val(row, "cw1"),
         recipients=val(row, "rt1"),

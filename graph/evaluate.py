@@ -2,8 +2,8 @@
 
 Each category is compared as a multiset of normalised facts per document, summed over
 documents (micro), and the macro F1 is the mean over the categories that have any fact.
-Names are compared after NFC, tone-placement unification and case folding, and
-organisation names after abbreviation expansion ("CATP" = "Công an thành phố").
+Names are compared after NFC, tone-placement unification and case folding, organisation
+names after abbreviation expansion ("CATP" = "Công an thành phố"), awards by their kind.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from antq.graph.extract.resolve import _expand
+from antq.graph.lexicon import AWARD_TYPES
 from antq.graph.text import match_key
 
 CATEGORIES = ("people", "ranks", "posts", "chairs", "attendees", "speakers", "organisers", "organisations",
@@ -25,6 +26,13 @@ CATEGORIES = ("people", "ranks", "posts", "chairs", "attendees", "speakers", "or
 
 def _n(s: Any) -> str:
     return re.sub(r"[“”\"'()]", "", match_key(str(s or ""))).casefold().strip()
+
+
+def _award_kind(s: Any) -> str:
+    """The kind an award's type names: gold files write either "Huân chương" or its full name
+    ("Huân chương Bảo vệ Tổ quốc hạng Ba"); the kind is what both agree on."""
+    name = _n(s)
+    return next((_n(kind) for kind in sorted(AWARD_TYPES, key=len, reverse=True) if name.startswith(_n(kind))), name)
 
 
 def _org(s: Any) -> str:
@@ -56,7 +64,7 @@ FACTS: dict[str, Callable[[dict], Iterable[Any]]] = {
     "organisers": lambda r: [_org(o) for m in r.get("meetings", []) for o in m.get("organizers", [])],
     "organisations": lambda r: [_org(o["name"]) for o in r.get("organizations", [])],
     "programmes": lambda r: [_prog(p.get("number")) for p in r.get("programmes", [])],
-    "awards": lambda r: [(_n(a["type"]), " ".join(re.findall(r"\d+", a.get("recipients") or ""))) for a in r.get("awards", [])],
+    "awards": lambda r: [(_award_kind(a["type"]), " ".join(re.findall(r"\d+", a.get("recipients") or ""))) for a in r.get("awards", [])],
     "presenters": lambda r: [_n(n) for a in r.get("awards", []) for n in a.get("presented_by", [])],
     "figures": lambda r: [_value(s.get("value")) for s in r.get("statistics", [])],
     "meeting dates": lambda r: [m.get("date") for m in r.get("meetings", []) if m.get("date")],

@@ -344,8 +344,10 @@ class _Mapper:
         self.add(node, RDF.type, ANTQ.Award)
         self.add(node, RDF.type, PROV.Entity)
         self.add(node, ANTQ.awardType, concept(self.g, ANTQ.AwardTypeScheme, "award", a.type))
-        label = f"{a.type.strip()} ({a.conferred_by.strip()})" if a.conferred_by else a.type.strip()
+        title = (a.name or a.type).strip()
+        label = f"{title} ({a.conferred_by.strip()})" if a.conferred_by else title
         self.add(node, RDFS.label, Literal(label))
+        self.add(node, SCHEMA.name, Literal(a.name.strip()) if a.name else None)
         # extraction may key a conferrer "Chủ tịch | <body key>" (title | body): the body is after the bar
         body_key = a.conferrer_key.rsplit(" | ", 1)[-1] if a.conferrer_key else None
         conferrer = self.org_ref(None, body_key, a.evidence) if body_key else (

@@ -100,6 +100,7 @@ class Meeting:
 @dataclass
 class Award:
     type: str  # "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Khen thưởng", …
+    name: str | None = None  # the award's full name when it has one, e.g. "Huân chương Bảo vệ Tổ quốc hạng Ba"
     conferred_by: str | None = None  # as written, e.g. "Chủ tịch UBND tỉnh Hà Tĩnh"
     recipients: str | None = None  # as written, e.g. "9 tập thể và 15 cá nhân"
     presented_by: list[str] = field(default_factory=list)  # person names
@@ -130,7 +131,7 @@ _PUBLIC = {
     "people": ("name", "rank", "posts"),
     "organizations": ("name", "parent"),
     "programmes": ("name", "number", "signed", "period", "parties"),
-    "awards": ("type", "conferred_by", "recipients", "presented_by"),
+    "awards": ("type", "name", "conferred_by", "recipients", "presented_by"),
     "statistics": ("text", "value", "unit", "qualifier"),
 }
 

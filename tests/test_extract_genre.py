@@ -633,3 +633,19 @@ def test_a_person_honoured_in_the_passive_receives_the_award():
     assert (award["recipients"], award["presented_by"], award["conferred_by"]) == ("Rơ Châm Hlim", [], "Chủ tịch UBND tỉnh")
     reported = record("Đại tá Lê Văn Tâm cho biết, nhiều tập thể được Giám đốc Công an tỉnh tặng Giấy khen.")
     assert all(a["recipients"] != "Lê Văn Tâm" for a in reported["awards"])
+
+
+def test_award_names_passive_bodies_and_offices_without_a_body():
+    rec = record(
+        "Nhân dịp này, Công an xã Tả Van vinh dự được Chủ tịch nước tặng Huân chương Bảo vệ Tổ quốc hạng Ba; "
+        "Thiếu tướng Lò Văn Páo trao Huân chương Chiến công hạng Nhì cho Phòng Cảnh sát cơ động, Công an tỉnh Lào Cai. "
+        "Dịp này, 15 cán bộ, chiến sĩ Công an tỉnh vinh dự được Ủy ban Trung ương MTTQ Việt Nam tặng Kỷ niệm chương "
+        "“Vì sự nghiệp Đại đoàn kết toàn dân tộc”; thừa ủy quyền, ông Giàng A Lử trao Kỷ niệm chương cho các cá nhân."
+    )
+    got = [(a["name"], a["conferred_by"], a["recipients"], a["presented_by"]) for a in rec["awards"]]
+    assert got == [
+        ("Huân chương Bảo vệ Tổ quốc hạng Ba", "Chủ tịch nước", "Công an xã Tả Van", []),
+        ("Huân chương Chiến công hạng Nhì", None, "Phòng Cảnh sát cơ động", ["Lò Văn Páo"]),  # not a second conferrer
+        ("Kỷ niệm chương “Vì sự nghiệp Đại đoàn kết toàn dân tộc”", "Ủy ban Trung ương MTTQ Việt Nam", "15 cán bộ, chiến sĩ",
+         ["Giàng A Lử"]),
+    ]

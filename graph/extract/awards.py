@@ -31,8 +31,10 @@ COMMEND_RE = re.compile(rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>{
 # The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",
 # "9 tập thể, 11 cá nhân khác nhận Bằng khen của …": the recipients come first;
 # "3 tập thể và 12 cá nhân là người có uy tín được …": a short description may stand between.
+# So may a second noun ("12 cán bộ, chiến sĩ Công an tỉnh vinh dự được …").
 _PASSIVE_RECIPIENTS = re.compile(
-    rf"(?P<rec>{_COUNTED_RECIPIENTS})(?:\s+khác)?(?:\s+là\s+[^,;.]{{1,40}}?)?\s+(?:được|đã được|nhận|được nhận)(?![\w])")
+    rf"(?P<rec>{_COUNTED_RECIPIENTS}(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?)(?:\s+khác)?"
+    rf"(?:\s+(?:là\s+)?[^,;.\d]{{1,40}}?)?\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
 )
@@ -49,6 +51,7 @@ class AwardMention:
     conferred_by: str | None = None
     recipients: str | None = None
     presenters: list[str] = field(default_factory=list)
+    name: str | None = None  # "Huân chương Bảo vệ Tổ quốc hạng Ba": the type with its own name
 
 
 def _counts(recipients: str | None) -> tuple[int | None, int | None]:
@@ -72,6 +75,20 @@ def _giving_body(text: str, start: int, verb: int) -> str | None:
 
 
 _OFFICE = re.compile(r"(?:Phó\s+)?(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Cục trưởng|Tư lệnh|Bí thư)\s+$")
+
+
+# An office named without a body: "Chủ tịch nước", "Thủ tướng Chính phủ".
+_OFFICE_NAME = re.compile(r"\s*(?:Chủ tịch nước|Thủ tướng(?: Chính phủ)?|Phó Thủ tướng(?: Chính phủ)?|Chủ tịch Quốc hội)\s*")
+
+
+def _honoured_body(text: str, start: int, end: int) -> str | None:
+    """The body that is the subject of a passive award ("<body> (vinh dự) được … tặng"), if one is."""
+    from antq.graph.extract.orgs import find_orgs
+
+    orgs = [o for o in find_orgs(text, start, end) if not o.generic]
+    if orgs and re.fullmatch(r"\s*(?:cũng\s+|đã\s+)?(?:vinh dự\s+)?", text[orgs[-1].end : end]):
+        return orgs[-1].name
+    return None
 
 
 _REPORTED = re.compile(r"cho biết|thông tin|(?<![\w])nói(?![\w])|phát biểu|báo cáo|đề nghị|nhấn mạnh|khẳng định|chia sẻ"
@@ -109,10 +126,14 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
             # … unless A only reports it: "A cho biết, nhiều tập thể được tặng …"
             if before and not _REPORTED.search(text, max(p.end for p in before), c_start + by.start()):
                 honoured = list(dict.fromkeys(p.name for p in before))
+            elif not before and (unit := _honoured_body(text, c_start, c_start + by.start())):
+                honoured = [unit]  # "Công an xã X vinh dự được Chủ tịch nước tặng Huân chương …"
         after = passive.end() if passive else by.end() if by is not None and honoured else 0
         presenters = [] if receiving else list(dict.fromkeys(
             p.name for p in people if c_start + after <= p.start and p.end <= c_start + give.start()))
         giver = _giving_body(text, c_start + after, c_start + give.start()) if not presenters and not receiving else None
+        if giver is None and honoured and _OFFICE_NAME.fullmatch(text, c_start + after, c_start + give.start()):
+            giver = text[c_start + after : c_start + give.start()].strip()  # "được Chủ tịch nước tặng"
         if not presenters and _CARRY_ON.fullmatch(body[: give.start()]) and carried:
             presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
@@ -129,10 +150,11 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
                 recipients, first = passive.group("rec"), passive.start()
             elif not recipients and honoured and not found:
                 recipients = " và ".join(honoured)
+            titled = " ".join(f"{kind}{m.group('name')}".split()) if m.group("name").strip() else None
             out.append(AwardMention(kind, c_start + first, c_start + m.end(),
-                                    conf.strip() if conf else None, recipients, presenters))
+                                    conf.strip() if conf else None, recipients, presenters, titled))
             # "Bằng khen của UBND Thành phố, Ủy ban MTTQ Việt Nam Thành phố": one award per conferrer.
-            for more in _MORE_CONFERRERS.finditer(body, m.end()):
+            for more in _MORE_CONFERRERS.finditer(body, m.end()) if not m.group("rec") else ():  # after recipients: their parent
                 if not more.group(1) or more.start() != (m.end() if more.start() == m.end() else -1):
                     break
                 out.append(AwardMention(kind, c_start + more.start(1), c_start + more.end(1), more.group(1).strip(),

@@ -278,6 +278,9 @@ def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) 
     counted = lambda r: bool(r and re.search(r"\d", r))  # noqa: E731
     if counted(known.recipients) and counted(new.recipients) and known.recipients != new.recipients:
         return False
+    unnamed = not new.recipients or re.match(r"(?:các|những|toàn thể)\s", new.recipients)
+    if not known.presented_by and new.presenters and not new.conferred_by and unnamed:
+        return True  # "… được X tặng Kỷ niệm chương; thừa ủy quyền, ông A trao Kỷ niệm chương cho các cá nhân"
     if not (known.conferred_by and new.conferred_by) and not set(known.presented_by) & set(new.presenters):
         return False  # two vaguely described awards by different people stay apart
     return True
@@ -301,7 +304,7 @@ def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award
             continue
         col, ind = award_rec.recipient_counts(a.recipients)
         rec.awards.append(Award(
-            type=a.type, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
+            type=a.type, name=a.name, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
             collectives=col, individuals=ind, meeting=meeting.key if meeting else None, conferrer_key=ckey,
             evidence=[b.evidence(s, a.start, a.end)],
         ))
