@@ -649,3 +649,24 @@ def test_award_names_passive_bodies_and_offices_without_a_body():
         ("Kỷ niệm chương “Vì sự nghiệp Đại đoàn kết toàn dân tộc”", "Ủy ban Trung ương MTTQ Việt Nam", "15 cán bộ, chiến sĩ",
          ["Giàng A Lử"]),
     ]
+
+
+def test_background_events_are_not_round_up_events_and_the_same_day_is():
+    rec = record(
+        "Công an tỉnh Hà Nam sơ kết phong trào\n"
+        "Sáng 14/6, Công an tỉnh Hà Nam tổ chức Hội nghị sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc. "
+        "Đại tá Vương Đình Khải, Giám đốc Công an tỉnh chủ trì hội nghị.\n"
+        "Ngày 5/6, Công an tỉnh Hà Nam tổ chức hội nghị tập huấn cho công an xã, làm tiền đề cho đợt sơ kết này.\n"
+        "Ngày 30/4/2024, UBND tỉnh đã tổ chức lễ ra quân tấn công trấn áp tội phạm.\n"
+        "Tại hội nghị, Thượng tá Lã Minh Đạt báo cáo kết quả công tác.\n"
+        "Cùng ngày, Công an huyện Kim Bảng tổ chức Hội nghị sơ kết phong trào. Trung tá Khúc Văn Tùng phát biểu tại hội nghị.\n"
+        "Năm 2022, ông Nhữ Văn Hùng ký quyết định thành lập tổ tự quản."
+    )
+    lead, same_day = rec["meetings"]
+    assert lead["speakers"] == ["Lã Minh Đạt"] and "Nhữ Văn Hùng" not in lead["attendees"]
+    assert (same_day["date"], same_day["organizers"], same_day["speakers"]) == ("2024-06-14", ["Công an huyện Kim Bảng"], ["Khúc Văn Tùng"])
+
+
+def test_a_named_unit_after_o_belongs_to_the_body():
+    rec = record("Ban Công tác Mặt trận ở xã Ân Hảo và Ban Công tác Mặt trận các khu dân cư đã họp.")
+    assert [o["name"] for o in rec["organizations"]] == ["Ban Công tác Mặt trận ở xã Ân Hảo"]

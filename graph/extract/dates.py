@@ -12,7 +12,7 @@ from datetime import date
 DAY_MONTH = re.compile(
     r"(?:(?P<tod>Sáng|Chiều|Tối|Trưa|Ngày|sáng|chiều|tối|trưa|ngày)\s+(?:nay\s*\(|hôm nay\s*\(|qua\s*\(|hôm qua\s*\()?)"
     # "24/5", "20-9-2025", "20 tháng 10 năm 2025"
-    r"(?P<d>\d{1,2})(?:\s*[/\-.]\s*|\s+tháng\s+)(?P<m>\d{1,2})(?:\s*[/\-.]\s*|,?\s+năm\s+)?(?P<y>(?<=[/\-.\s])\d{4})?(?!\d)"
+    r"(?P<d>\d{1,2})(?:\s*[/\-.]\s*|\s+tháng\s+)(?P<m>\d{1,2})(?:(?:\s*[/\-.]\s*|,?\s+năm\s+)(?P<y>\d{4}))?(?!\d)"
 )
 FULL_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?!\d)")
 PERIOD = re.compile(r"(?:giai đoạn|từ năm|nhiệm kỳ)?\s*\(?(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")

@@ -8,6 +8,7 @@ Roles come from the verbs of the genre: chủ trì / đồng chủ trì (chair),
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 
 from antq.graph import lexicon
@@ -40,8 +41,10 @@ _SPEAK = re.compile(
     r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
-# "A và B đã ký kết Chương trình": whoever signs at the event is there ("được ký kết" is not a signer).
-_SIGN = re.compile(r"(?<![\w])(?<!được )(?<!đã được )ký(?:\s+kết)?(?![\w])")
+# "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
+# passive clause: "… đã được ông A ký ban hành").
+_SIGN = re.compile(r"(?<![\w])ký(?:\s+kết)?\s+(?:các\s+|bản\s+)?(?:[Cc]hương trình|[Qq]uy chế|[Kk]ế hoạch|[Tt]hỏa thuận|[Tt]hoả thuận"
+                   r"|[Gg]iao ước|[Cc]am kết|[Bb]iên bản|[Nn]ghị quyết liên tịch)(?![\w])|(?<![\w])ký kết(?=\s*[,.;]|\s*$)")
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
 _NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)")
 
@@ -88,23 +91,42 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
 
 def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], article_date: str | None) -> list[MeetingMention]:
     """Every event an article reports: the lead's, then each later one introduced the way a
-    lead is ("Cùng ngày, <bodies> tổ chức <event>", "Trước đó, ngày 12/9, …"): dated,
-    organised by named bodies, and at the start of a paragraph. A round-up of several
-    localities reports one event per paragraph; a report of one event cites others only in
-    passing, mid-paragraph or undated."""
+    lead is ("Cùng ngày, <bodies> tổ chức <event>", "Trước đó, ngày 12/9, …"): dated (or
+    "the same day"), organised by other named bodies, and at the start of a paragraph. A
+    round-up of several localities reports one event per paragraph; a report of one event
+    cites others in passing, mid-paragraph, as done ("đã tổ chức"), by the same organisers
+    or long before."""
     first = find_meeting(sents, orgs, article_date)
     if first is None:
         return []
     found = [first]
     for idx in range(first.index + 1, len(sents)):
         s = sents[idx]
-        if first.incidental or not s.paragraph_start or not dates.meeting_date(s.text, article_date):
+        same_day = _SAME_DAY.match(s.text)
+        if first.incidental or not s.paragraph_start or not (same_day or dates.meeting_date(s.text, article_date)):
             continue
         m = _event(s, idx, orgs, article_date)
-        if m is not None and m.organizers and _ORGANISE.search(s.text) and all(
-                (m.label.casefold(), m.date) != (x.label.casefold(), x.date) for x in found):
-            found.append(m)
+        organise = _ORGANISE.search(s.text)
+        if m is None or not m.organizers or not organise or _DONE.search(s.text[: organise.start()]):
+            continue
+        m.date = m.date or (first.date if same_day else None)
+        names = {o.name.casefold() for o in m.organizers}
+        if any(names & {o.name.casefold() for o in x.organizers} for x in found) or _long_before(m.date, first.date):
+            continue
+        found.append(m)
     return found
+
+
+# "Cùng ngày, …", "Chiều cùng ngày, …", "Cũng trong ngày, …": a round-up's next event, on the lead's date
+_SAME_DAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+cùng ngày|Cùng ngày|Cũng trong (?:ngày|sáng|chiều)(?: cùng ngày| nay)?)(?![\w])")
+_DONE = re.compile(r"(?<![\w])đã\s*$")
+
+
+def _long_before(when: str | None, lead: str | None) -> bool:
+    """An event more than a month before the lead's is background, not part of a round-up."""
+    if not when or not lead or len(when) < 10 or len(lead) < 10:
+        return False
+    return (date.fromisoformat(lead) - date.fromisoformat(when)).days > 31
 
 
 def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_date: str | None) -> MeetingMention | None:
@@ -196,7 +218,7 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
         for c_start, _, body in _clauses(s):
-            if sign := _SIGN.search(body):
+            if (sign := _SIGN.search(body)) and not re.search(r"(?<![\w])được(?![\w])", body[: sign.start()]):
                 meeting.attendees += [p for p in mentions if c_start <= p.start and p.end <= c_start + sign.start()]
         # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
         for c_start, c_end, body in _clauses(s):

@@ -97,13 +97,13 @@ _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
-    "năm nhấn ghi cùng cũng còn vẫn luôn đều vừa ở".split()
+    "năm nhấn ghi cùng cũng còn vẫn luôn đều vừa".split()
 )
 _BODY_STOP_PHRASES = ("yêu cầu", "chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
                       "biểu dương", "ký kết", "khẳng định", "cho rằng", "thông tin", "tiếp thu", "quán triệt")
 _PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
-_KIND_OF_PLACE = re.compile(r"\s+ở\s+(?:các\s+|mỗi\s+)?(?:khu dân cư|thôn|bản|ấp|xóm|làng|buôn|tổ dân phố|cơ sở|địa phương|xã|phường)(?![\w])(?!\s+[A-ZĐ\d])")
+_KIND_OF_PLACE = re.compile(rf"\s+(?:ở\s+(?:các\s+|mỗi\s+)?|các\s+|mỗi\s+)(?:khu dân cư|thôn|bản|ấp|xóm|làng|buôn|tổ dân phố|cơ sở|địa phương|xã|phường)(?![\w])(?!\s+(?:{UP}|\d))")
 _PARTY_BODY = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ]")
 _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
@@ -189,6 +189,8 @@ def _body(text: str, pos: int) -> int:
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
             continue
+        if word in ("ở", "các", "mỗi") and _KIND_OF_PLACE.match(text, m.start()):
+            break  # "Ban Công tác Mặt trận ở khu dân cư" (every such board) but "… ở xã Đông Sơn" (one)
         if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and (count or _PARTY_BODY.match(text, m.start(1))):
             break  # at once for "Ban Dân vận Tỉnh ủy …": the board's committee follows, not its field
         prog = _PROGRAMME_IN_NAME.match(text, m.start(1))
@@ -253,7 +255,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
         lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "BCĐ", "Hội", "Đoàn")
         body_end = end + num.end() if num and head.startswith(("Ban", "BCĐ")) else end if lower_body else _body(text, end)
-        if body_end == end and head in lexicon.NEEDS_COMPLEMENT and not _PARTY_BODY.match(text, end + 1):
+        if body_end == end and head in lexicon.NEEDS_COMPLEMENT and not re.match(rf"\s+{_PARTY_BODY.pattern}", text[end:]):
             return None
         end = body_end
         loc = _location(text, end)
@@ -295,7 +297,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             return None
     org.end, org.name = end, text[pos:end]
     if _KIND_OF_PLACE.match(text, end):
-        org.generic = True  # "Ban Công tác Mặt trận ở khu dân cư": every such board, not one
+        org.generic = True  # "Ban Công tác Mặt trận (ở) các khu dân cư": every such board, not one
     # A parent after a comma, a dash or in parentheses: "Cục X, Bộ Công an", "Ban Y (Ủy ban Trung ương MTTQ)".
     if org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
         p = re.match(r"\s*(?:,|\s-|\s–|\()\s*", text[end:])

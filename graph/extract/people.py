@@ -123,8 +123,8 @@ def _is_name(name: str, before: str = "") -> bool:
     if prev and gazetteer().is_place(f"{prev.group(1)} {name}"):
         return False  # "Buôn Ma Thuột": the end of a place name
     # "… Việt Nam", "… Trung ương", "… Nhân dân" end a body's name; "Việt" or "Trung" alone is a middle name
-    rest = " ".join(words[1:3]).casefold()
-    return rest not in _NOT_NAME_TAILS and words[1:2] != ["Nam"]
+    rest = " ".join(words[1:]).casefold()
+    return not any(tail in rest for tail in _NOT_NAME_TAILS) and words[1:2] != ["Nam"]
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
