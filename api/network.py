@@ -20,7 +20,7 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 
-from antq.api.rest_common import CachedRoute, derived, entity_iri, label, one, select, slug_of, val
+from antq.api.rest_common import CachedRoute, derived, entity_iri, label, one, place_query, select, slug_of, val
 from antq.api.search import fold
 from antq.graph.iris import ANTQ
 
@@ -34,7 +34,8 @@ MEDIA = {
 
 # The province of the area a body serves: the area itself when nothing contains it.
 _PROVINCE = ("LATERAL { OPTIONAL { SELECT ?o ?place WHERE { ?o antq:servesArea/schema:containedInPlace? ?pl . "
-             "FILTER NOT EXISTS { ?pl schema:containedInPlace ?up } ?pl schema:name ?place } ORDER BY ?place LIMIT 1 } } ")
+             "FILTER NOT EXISTS { ?pl schema:containedInPlace ?up } ?pl antq:adminLevel ?lv FILTER(?lv IN (\"tỉnh\", \"thành phố\")) "
+             "?pl schema:name ?place } ORDER BY ?place LIMIT 1 } } ")
 _ORGS = ("SELECT ?o ?ol ?k ?place WHERE { { SELECT DISTINCT ?o WHERE { ?o a org:Organization } } " + label("o", "ol")
          + one("o", "antq:bodyKind", "k") + _PROVINCE + "}")
 _SUBS = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf ?b }"
@@ -119,7 +120,7 @@ def narrow(g: nx.MultiDiGraph, *, start: str | None, programmes: bool, province:
     if not programmes:
         keep = {n for n in keep if g.nodes[n]["type"] != "programme"}
     if province:
-        wanted = fold(province)  # no letters or digits: names no place, so nothing matches
+        wanted = fold(place_query(province))  # no letters or digits: names no place, so nothing matches
         orgs = {n for n in keep if wanted and g.nodes[n]["type"] == "org" and wanted in fold(g.nodes[n]["province"] or "")}
         people = {n for n in keep if g.nodes[n]["type"] == "person" and any(t in orgs for t in nx.all_neighbors(g, n))}
         keep = orgs | people | {n for n in keep if g.nodes[n]["type"] == "programme"} | ({start} if start else set())

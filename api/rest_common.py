@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import URIRef
 
 from antq.graph.iris import PREFIXES as _NS
+from antq.graph.places import resolve_place
 
 PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _NS.items())
 DEFAULT_LIMIT = 50
@@ -138,6 +139,12 @@ def area(var: str, prop: str, out: str, out_label: str) -> str:
         f"LATERAL {{ OPTIONAL {{ SELECT ?{var} ?{out} ?{out_label} WHERE {{ ?{var} {prop} ?{out} . "
         f"OPTIONAL {{ ?{out} rdfs:label ?{out_label} }} }} ORDER BY ?{out} ?{out_label} LIMIT 1 }} }} "
     )
+
+
+def place_query(text: str) -> str:
+    """What a place filter looks for: the unit's own name ("tỉnh Hà Tĩnh" → "Hà Tĩnh",
+    "TP.HCM" → "Hồ Chí Minh"), which is how places are named in the graph."""
+    return resolve_place(text).name if text.strip() else text
 
 
 def within(prop: str, name: str) -> str:

@@ -23,6 +23,7 @@ from antq.api.rest_common import (
     next_link,
     not_found,
     num,
+    place_query,
     ref,
     slug_of,
     spans_for,
@@ -198,7 +199,7 @@ async def list_statistics(
     if unit:
         bindings["unit"] = Literal(unit)
     if place:
-        bindings["place"] = Literal(place)
+        bindings["place"] = Literal(place_query(place))
     if period:
         bindings["period"] = Literal(period)
     total, rows = await fetch_page(

@@ -29,6 +29,7 @@ from antq.api.rest_common import (
     next_link,
     not_found,
     one,
+    place_query,
     ref,
     rel,
     select,
@@ -136,7 +137,7 @@ async def list_meetings(
     if person:
         bindings["person"] = entity_iri(request, "person", person)
     if place:
-        bindings["place"] = Literal(place)
+        bindings["place"] = Literal(place_query(place))
     if kind:
         bindings["kind"] = Literal(kind)
     if date_from:

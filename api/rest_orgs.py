@@ -28,6 +28,7 @@ from antq.api.rest_common import (
     next_link,
     not_found,
     one,
+    place_query,
     ref,
     rel,
     select,
@@ -146,7 +147,7 @@ async def list_organizations(
     if kind:
         bindings["kind"] = URIRef(f"{ANTQ}kind-{kind}")
     if province:
-        bindings["province"] = Literal(province)
+        bindings["province"] = Literal(place_query(province))
     if parent:
         bindings["parent"] = entity_iri(request, "org", parent)
     total, rows = await fetch_page(

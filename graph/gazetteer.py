@@ -20,7 +20,7 @@ from pathlib import Path
 
 from antq.graph.text import match_key
 
-_PREFIX = re.compile(r"^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn)\s+")
+_PREFIX = re.compile(r"^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn)\s+", re.IGNORECASE)  # "Thành Phố Đồng Hới"
 
 
 def _level(name: str) -> str | None:

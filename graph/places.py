@@ -22,13 +22,13 @@ ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện"
                 "thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
 # Below the communes: not in the gazetteer, and capitalised they start proper names ("Bản Phùng").
 VILLAGE_LEVELS = ("thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
-_LEVEL = re.compile(rf"^({'|'.join(ADMIN_LEVELS)}|tp\.?)\s+", re.IGNORECASE)
+_LEVEL = re.compile(rf"^(?:({'|'.join(ADMIN_LEVELS)}|tp)\s+|(tp)\.\s*)", re.IGNORECASE)  # "TP.Vinh" too
 PROVINCE_LEVELS = ("tỉnh", "thành phố")
 DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
 COMMUNE_LEVELS = ("phường", "xã", "thị trấn")
 _CITY_ALIASES = {"tphcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
                  "tp. hcm": "Hồ Chí Minh", "hcm": "Hồ Chí Minh", "sài gòn": "Hồ Chí Minh",
-                 "thủ đô": "Hà Nội"}
+                 "thủ đô": "Hà Nội", "thủ đô hà nội": "Hà Nội"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,10 @@ def _split(text: str) -> tuple[str | None, str]:
     m = _LEVEL.match(text)
     if not m:
         return None, text
-    level = m.group(1).lower()
-    if level in VILLAGE_LEVELS and m.group(1) != level:
-        return None, text
+    written = m.group(1) or m.group(2)
+    level = written.lower()
+    if level in VILLAGE_LEVELS and written != level and not re.match(r"\d", text[m.end():]):
+        return None, text  # "Bản Phùng" is a name, "Ấp 3" a hamlet
     level = "thành phố" if level.startswith("tp") else level
     inner, rest = _split(text[m.end():])  # "thành phố TP. Vũng Tàu": the level written twice
     return (level if inner is None or inner == level else inner), rest
@@ -114,8 +115,9 @@ def _resolve(text: str, context_province: str | None, article_date: str | None) 
         province = _pick(gz.ward_provinces_2025.get(key), context_province)
         level = level or gz.unit_levels_2025.get(key)
     elif key in gz.district_provinces or key in gz.ward_provinces:
-        province = (_pick(gz.district_provinces.get(key), context_province)
-                    or _pick(gz.ward_provinces.get(key), context_province))
+        # a commune is looked up among communes first ("xã Phú Lộc" is not the district of that name)
+        tables = (gz.ward_provinces, gz.district_provinces) if level in COMMUNE_LEVELS else (gz.district_provinces, gz.ward_provinces)
+        province = _pick(tables[0].get(key), context_province) or _pick(tables[1].get(key), context_province)
         level = level or gz.unit_levels.get(key)
     elif level in PROVINCE_LEVELS and level != "thành phố":
         return Place(name, level, None)  # a province the gazetteer does not know (a post-2025 name)

@@ -176,7 +176,10 @@ class _Mapper:
         return node
 
     def place_node(self, place: Place) -> URIRef:
-        node = self.iri("place", place.key)
+        # A lower unit whose province is unknown is scoped to the article, as a bare "Công an
+        # tỉnh" is: "Phường 7" of two articles may be two wards.
+        scoped = place.province is None and not place.is_province
+        node = self.iri("place", f"{self.r.doc}/{place.key}" if scoped else place.key)
         self.add(node, RDF.type, SCHEMA.Place)
         self.add(node, SCHEMA.name, Literal(place.name))
         self.add(node, RDFS.label, Literal(place.key))

@@ -28,6 +28,7 @@ def norm(text: str) -> str:
     """Key for matching two spellings of one label: NFC, case-folded, spaces collapsed."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
+
 def date_literal(value: str) -> Literal:
     """xsd:date, xsd:gYearMonth or xsd:gYear by the ISO form given; anything else stays a
     plain string so that the SHACL gate reports it instead of the mapping hiding it."""
@@ -37,6 +38,7 @@ def date_literal(value: str) -> Literal:
             return Literal(v, datatype=datatype)
     return Literal(v)
 
+
 def period_years(period: str) -> tuple[Literal, Literal] | None:
     """("2013", "2023") as xsd:gYear from "2013-2023" / "2013 – 2023"; None if not a period."""
     m = _PERIOD.search(period)
@@ -44,16 +46,22 @@ def period_years(period: str) -> tuple[Literal, Literal] | None:
         return None
     return Literal(m.group(1), datatype=XSD.gYear), Literal(m.group(2), datatype=XSD.gYear)
 
+
 def decimal_literal(value: float) -> Literal:
     """An xsd:decimal written without exponent (``float`` repr would give 8.6e4)."""
     return Literal(format(Decimal(str(value)), "f"), datatype=XSD.decimal)
 
+
 def integer_literal(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
 
+
 @lru_cache(maxsize=1)
+
+
 def _ontology_turtle() -> str:
     return resources.files("antq.ontology").joinpath("antq.ttl").read_text(encoding="utf-8")
+
 
 def ontology_graph() -> Graph:
     """A fresh rdflib Graph of antq.ttl (the caller may add to it)."""
@@ -63,7 +71,10 @@ def ontology_graph() -> Graph:
     g.parse(data=_ontology_turtle(), format="turtle")
     return g
 
+
 @lru_cache(maxsize=1)
+
+
 def _scheme_index() -> dict[URIRef, dict[str, URIRef]]:
     """scheme → normalised label (pref, alt, and notation) → concept."""
     g = ontology_graph()
@@ -76,9 +87,11 @@ def _scheme_index() -> dict[URIRef, dict[str, URIRef]]:
                     table[norm(str(label))] = concept
     return index
 
+
 def known_concept(scheme: URIRef, label: str) -> URIRef | None:
     """The concept of ``scheme`` whose Vietnamese label (or notation) is ``label``."""
     return _scheme_index().get(scheme, {}).get(norm(label))
+
 
 def concept(g: Graph, scheme: URIRef, prefix: str, label: str) -> URIRef:
     """The scheme's concept for ``label``; a label the scheme lacks gets a concept minted into
@@ -97,6 +110,7 @@ def concept(g: Graph, scheme: URIRef, prefix: str, label: str) -> URIRef:
     if broader is not None:
         g.add((node, SKOS.broader, broader))
     return node
+
 
 def _broader(scheme: URIRef, label: str) -> URIRef | None:
     key = norm(label)

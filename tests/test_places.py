@@ -100,3 +100,21 @@ def test_a_wards_district_comes_from_the_body_its_police_answer_to() -> None:
     holders = {frozenset(str(ds.value(p, SCHEMA.name)) for p in ds.objects(w, SCHEMA.containedInPlace)) for w in set(wards)}
     assert holders == {frozenset({"Quận 3", "Hồ Chí Minh"}), frozenset({"Quận 5", "Hồ Chí Minh"})}
     assert validate(ds).conforms
+
+
+def test_a_lower_unit_of_unknown_province_is_not_merged_across_articles() -> None:
+    ds = records_to_dataset([_article("u1", None, "Công an phường 7", "phường 7"),
+                             _article("u2", None, "Công an phường 7", "phường 7")], "http://example.org/")
+    assert len(set(ds.subjects(SCHEMA.name, Literal("Phường 7")))) == 2
+    assert validate(ds).conforms
+
+
+@pytest.mark.parametrize(("written", "context", "key"), [
+    ("xã Phú Lộc", "Hà Tĩnh", "Xã Phú Lộc, Hà Tĩnh"),  # a commune, not the district of the same name
+    ("thành phố Đồng Hới", None, "Thành phố Đồng Hới, Quảng Bình"),  # the source writes "Thành Phố"
+    ("TP.Vinh", None, "Thành phố Vinh, Nghệ An"),
+    ("Ấp 3", "Cà Mau", "Ấp 3, Cà Mau"),
+    ("Thủ đô Hà Nội", None, "Hà Nội"),
+])
+def test_spellings_of_the_genre(written: str, context: str | None, key: str) -> None:
+    assert resolve_place(written, context).key == key

@@ -99,6 +99,8 @@ def test_organizations_filters_and_detail(api):
     in_city = get(api, "/organizations", province="hồ chí minh")["items"]
     assert {o["label"] for o in in_city} == {CATP, UBND, "Công an quận 1"}
     assert {o["place"] for o in in_city} == {"Hồ Chí Minh", "Quận 1, Hồ Chí Minh"}
+    for written in ("thành phố Hồ Chí Minh", "TP.HCM"):  # the filter reads a place as the graph names it
+        assert get(api, "/organizations", province=written)["total"] == len(in_city)
     subs = get(api, "/organizations", parent=slug("org", CATP))
     assert [o["label"] for o in subs["items"]] == ["Công an quận 1"]
     assert subs["items"][0]["parent"]["label"] == CATP
