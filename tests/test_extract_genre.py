@@ -670,3 +670,9 @@ def test_background_events_are_not_round_up_events_and_the_same_day_is():
 def test_a_named_unit_after_o_belongs_to_the_body():
     rec = record("Ban Công tác Mặt trận ở xã Ân Hảo và Ban Công tác Mặt trận các khu dân cư đã họp.")
     assert [o["name"] for o in rec["organizations"]] == ["Ban Công tác Mặt trận ở xã Ân Hảo"]
+
+
+def test_joint_plans_and_resolutions_with_their_code_are_programmes():
+    rec = record("Hội nghị sơ kết Kế hoạch liên tịch số 17/KHLT-CAT-MTTQ và Nghị quyết liên tịch số 03/NQLT-CA-HND; "
+                 "kế hoạch phối hợp của các xã được triển khai.")
+    assert sorted(p["number"] for p in rec["programmes"]) == ["03/NQLT-CA-HND", "17/KHLT-CAT-MTTQ"]

@@ -1,6 +1,7 @@
 """Numbered coordination programmes: "Chương trình phối hợp số 09/CTr-BCA-MTTW ngày
-1/8/2013", "Chương trình 478", "Chương trình phối hợp 687", and a coordination rule with its code
-("Quy chế phối hợp số 12/QCPH-CATP-CCB").
+1/8/2013", "Chương trình 478", "Chương trình phối hợp 687", and a coordination rule, joint plan or joint
+resolution with its code ("Quy chế phối hợp số 12/QCPH-CATP-CCB", "Kế hoạch liên tịch số
+21/KHLT-…", "Nghị quyết liên tịch số 01/NQLT-…").
 
 "Chỉ thị 09" (a directive) or "478 mô hình" (a count) are not programmes: a programme is
 the word "Chương trình" followed by its number.
@@ -15,7 +16,7 @@ from antq.graph.extract import dates
 from antq.graph.extract.orgs import OrgMention, find_orgs
 
 PROGRAMME_RE = re.compile(
-    r"(?<![\w])(?:[Cc]hương trình(?P<coord>\s+phối hợp)?(?:\s+liên tịch)?|(?P<rules>[Qq]uy chế phối hợp))\s+(?:số\s+)?"
+    r"(?<![\w])(?:[Cc]hương trình(?P<coord>\s+phối hợp)?(?:\s+liên tịch)?|(?P<rules>[Qq]uy chế phối hợp|[Kk]ế hoạch (?:liên tịch|phối hợp)|[Nn]ghị quyết liên tịch))\s+(?:số\s+)?"
     r"(?P<num>\d{1,4}(?:/[\wĐđ]+(?:-[\wĐđ]+)*)?)(?![\d/])"
     r"(?P<signed>\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?"
 )
@@ -38,7 +39,7 @@ def find_programmes(text: str, start: int, end: int) -> list[ProgrammeMention]:
     for m in PROGRAMME_RE.finditer(text, start, end):
         num = m.group("num")
         if m.group("rules") and "/" not in num:
-            continue  # a coordination rule counts with its full code ("Quy chế phối hợp số 12/QCPH-…")
+            continue  # a rule or plan counts with its full code ("Quy chế phối hợp số 12/QCPH-…")
         if not m.group("coord") and not m.group("rules") and "/" not in num and len(num) < 2:
             continue
         prog = ProgrammeMention(num, m.start(), m.end())
