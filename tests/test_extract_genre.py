@@ -676,3 +676,13 @@ def test_joint_plans_and_resolutions_with_their_code_are_programmes():
     rec = record("Hội nghị sơ kết Kế hoạch liên tịch số 17/KHLT-CAT-MTTQ và Nghị quyết liên tịch số 03/NQLT-CA-HND; "
                  "kế hoạch phối hợp của các xã được triển khai.")
     assert sorted(p["number"] for p in rec["programmes"]) == ["03/NQLT-CA-HND", "17/KHLT-CAT-MTTQ"]
+
+
+def test_lower_case_ranks_and_titles_and_chairs_after_a_colon():
+    rec = record("Chiều 2/10, Công an tỉnh Yên Bái tổ chức hội nghị sơ kết. Đồng chủ trì hội nghị: đại tá Hoàng Văn Kiên, "
+                 "giám đốc Công an tỉnh; ông Giàng Seo Pao, chủ tịch Ủy ban MTTQ Việt Nam tỉnh. Báo cáo tại hội nghị, "
+                 "trung tá Phạm Thị Lan, phó trưởng phòng Xây dựng phong trào bảo vệ ANTQ (Công an tỉnh) cho biết.")
+    p = people(rec)
+    assert (p["Hoàng Văn Kiên"]["rank"], p["Phạm Thị Lan"]["rank"]) == ("Đại tá", "Trung tá")
+    assert p["Phạm Thị Lan"]["posts"] == [{"title": "Phó Trưởng phòng", "org": "Phòng Xây dựng phong trào bảo vệ ANTQ"}]
+    assert rec["meetings"][0]["chairs"] == ["Hoàng Văn Kiên", "Giàng Seo Pao"]

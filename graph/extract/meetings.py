@@ -28,7 +28,7 @@ _AT_PLACE = re.compile(
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")
-_CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.]{0,20}?\s*(?:có|là|gồm)\s")
+_CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.:]{0,20}?(?:\s*(?:có|là|gồm)\s|\s*:\s*)")
 _BY = re.compile(r"\s+do\s+")
 _PASSIVE_EVENT = re.compile(
     r"(?:" + "|".join(re.escape(n) for n in lexicon.MEETING_NOUNS) + r")(?![\w])[^.;]{0,120}?\s+do\s+[^.;]{3,160}?(?:tổ chức)(?![\w])"

@@ -30,7 +30,8 @@ TITLE_RE = re.compile(
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
 _LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper() and t != "Trưởng"}
 TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
-RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}")
+RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
+_RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
 # "Văn" is far more often a middle name, but before "Thị" it can only be a family name.
@@ -66,28 +67,24 @@ class PersonMention:
     span_end: int = 0
 
 
-def _lower_case_post(text: str, pos: int) -> PostMention | None:
-    m = TITLE_LOWER_RE.match(text, pos)
-    sp = re.match(r"\s+", text[m.end():]) if m else None
-    org = parse_org(text, m.end() + sp.end()) if sp else None
-    if org is None or org.generic:
-        return None
-    title = ("Phó " if m.group("vice") else "") + _LOWER_TITLES[m.group("base")]
-    return PostMention(title, m.start(), org.parent.end if org.parent and org.parent.start >= org.end else org.end, org)
-
-
 def _post_at(text: str, pos: int) -> PostMention | None:
+    """The post (title and body) written at ``pos``; a title in lower case ("giám đốc Công an
+    tỉnh", "phó trưởng phòng …") counts only with its body."""
     m = TITLE_RE.match(text, pos)
-    if not m:
-        return _lower_case_post(text, pos)
-    title = m.group()
+    lower = None if m else TITLE_LOWER_RE.match(text, pos)
+    if lower:
+        m = lower
+        title = ("Phó " if lower.group("vice") else "") + _LOWER_TITLES[lower.group("base")]
+    elif m:
+        title = m.group()
+    else:
+        return None
     post = PostMention(title, m.start(), m.end())
     if title.endswith((" Ban", " ban")):
         # "Trưởng Ban Chỉ đạo 138 quận": the title's last word starts the organisation.
         org = parse_org(text, m.end() - 3)
         if org:
             post.org, post.end = org, org.end
-            post.title = title
             return post
     if title.endswith((" phòng", " Phòng")):
         body = re.match(r"\s+[^,;.()]+?(?=\s+-\s+|[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
@@ -104,7 +101,7 @@ def _post_at(text: str, pos: int) -> PostMention | None:
         if org and not org.generic:
             post.org = org
             post.end = org.parent.end if org.parent and org.parent.start >= org.end else org.end
-    return post
+    return post if post.org is not None or not lower else None
 
 
 _UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
@@ -170,7 +167,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         before = text[start : m.start()].rstrip()
         rank = RANK_RE.search(before[-16:]) if before else None
         if rank and before.endswith(rank.group()):
-            person.rank = rank.group()
+            person.rank = _RANK_FORMS.get(rank.group().casefold(), rank.group())
             person.span_start = start + len(before) - len(rank.group())
         pre = [p for p in posts if p.end <= m.start() and not text[p.end : m.start()].strip()]
         if pre:
