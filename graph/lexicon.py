@@ -119,6 +119,7 @@ SURNAMES = frozenset(
     "Âu Khổng Thân Tống Mạc Hầu Giang Đàm Lục Đồng Bạch Diệp Tôn Nông Lò Lã Vi Đậu Kim Quan Thạch "
     "Khúc Ninh Doãn Cù Lữ Hàn Viên Mẫn Yên Khuất Tiêu Phí Mã Ksor Rơ Siu Giàng Sùng Vàng Thào "
     "Mùa Lầu Tráng Cầm Quàng Điêu Y H' Rah Niê Bế Sầm Lường Ma Mông Đèo Kha Điểu Ngọ Giáp Tẩn Danh "
+    "Lù Chảo Sình Hảng "
     "Sơn Chau Bàn Vừ Hờ Tòng Bạc Lộc Ưng Lạc Ôn Phó Trình Tiết Thiều Văng Hạ Hồng Ân Nhan Quản Chử "
     "Cung Đoàn Đồng Đới Lều Mạch Ngụy Nhữ Trang Vương".split()
 )

@@ -686,3 +686,12 @@ def test_lower_case_ranks_and_titles_and_chairs_after_a_colon():
     assert (p["Hoàng Văn Kiên"]["rank"], p["Phạm Thị Lan"]["rank"]) == ("Đại tá", "Trung tá")
     assert p["Phạm Thị Lan"]["posts"] == [{"title": "Phó Trưởng phòng", "org": "Phòng Xây dựng phong trào bảo vệ ANTQ"}]
     assert rec["meetings"][0]["chairs"] == ["Hoàng Văn Kiên", "Giàng Seo Pao"]
+
+
+def test_outlet_tags_elders_proposals_and_a_bare_post_word():
+    rec = record("(Đại Đoàn Kết) – Ngày 15-3-2024, tại TP Thanh Hóa, Công an tỉnh Thanh Hóa tổ chức hội nghị ký kết. "
+                 "Phát biểu tại hội nghị, già làng Lù Văn Chải bày tỏ niềm tin. "
+                 "Ông Vàng Mí Pao kiến nghị Đồn tiếp tục duy trì lớp học.")
+    assert set(people(rec)) == {"Lù Văn Chải", "Vàng Mí Pao"}  # "Đoàn Kết" is the outlet
+    assert rec["meetings"][0]["speakers"] == ["Lù Văn Chải", "Vàng Mí Pao"]
+    assert [o["name"] for o in rec["organizations"]] == ["Công an tỉnh Thanh Hóa"]

@@ -251,6 +251,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end = loc[0]
     elif loc:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
+    elif head in ("Đồn", "Đội") and not re.match(rf"\s+(?:{UP}|\d)", text[end:]):
+        return None  # "kiến nghị Đồn tiếp tục …": the post named again, not a body's full name
     elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
         lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "BCĐ", "Hội", "Đoàn")

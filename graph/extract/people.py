@@ -163,6 +163,8 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         name = m.group()
         if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or _AFTER_UNIT.search(text, max(start, m.start() - 12), m.start()):
             continue  # "xã Lộc Yên": a place named after the unit word
+        if _SOURCE_TAG.search(text, max(start, m.start() - 30), m.start()) and re.match(r"\s*\)\s*[-–—]", text[m.end():end]):
+            continue
         person = PersonMention(name, m.start(), m.end(), span_start=m.start(), span_end=m.end())
         before = text[start : m.start()].rstrip()
         rank = RANK_RE.search(before[-16:]) if before else None
@@ -207,7 +209,11 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
 
 
 _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
-_CUE = re.compile(rf"(?:{_alt(lexicon.RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+$")
+# Words that make the capitalised run after them a person's name: ranks, honorifics, and the
+# village elder ("già làng") whose family name the list may lack.
+_CUE = re.compile(rf"(?:{_alt(lexicon.RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
+# "(Đại Đoàn Kết) – …": an outlet's name tagging a lead is not a person
+_SOURCE_TAG = re.compile(rf"\(\s*(?:{CAP_WORD}\s+)*$")
 
 
 def _with_parents(org: OrgMention) -> list[OrgMention]:
