@@ -695,3 +695,11 @@ def test_outlet_tags_elders_proposals_and_a_bare_post_word():
     assert set(people(rec)) == {"Lù Văn Chải", "Vàng Mí Pao"}  # "Đoàn Kết" is the outlet
     assert rec["meetings"][0]["speakers"] == ["Lù Văn Chải", "Vàng Mí Pao"]
     assert [o["name"] for o in rec["organizations"]] == ["Công an tỉnh Thanh Hóa"]
+
+
+def test_a_parent_stated_with_thuoc_is_not_a_second_organiser():
+    rec = record("Sáng 12/5, tại Hội trường Công an tỉnh Hà Giang, Công an tỉnh Hà Giang và Đồn Biên phòng Xín Cái thuộc "
+                 "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang tổ chức hội nghị sơ kết.")
+    assert rec["meetings"][0]["organizers"] == ["Công an tỉnh Hà Giang", "Đồn Biên phòng Xín Cái"]
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Đồn Biên phòng Xín Cái"] == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang"

@@ -154,8 +154,11 @@ def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_dat
     if by:  # "<event> do <organisers> tổ chức"
         subject_start, subject_end = s.start + by.end(), s.start + organise.start()
     found = [o for o in orgs.get(idx, []) if subject_start <= o.start and o.end <= subject_end and not o.generic
-             and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start])]
-    # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") is not a second organiser.
+             and not re.search(r"tại(?:\s+(?:trụ sở|hội trường|sân))?\s*$", s.text[: o.start - s.start], re.IGNORECASE)]
+    # A parent named inside an organiser's name ("Ban Thường trực <Ủy ban …>") or stated after it
+    # ("Đồn Biên phòng X thuộc <Bộ Chỉ huy …>") is not a second organiser; nor is a body named twice.
+    parents = {x.parent.start for x in found if x.parent is not None}
+    found = [o for i, o in enumerate(found) if o.start not in parents and o.name not in {x.name for x in found[:i]}]
     m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
                     and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
     at = _AT_PLACE.search(s.text)

@@ -300,8 +300,14 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     org.end, org.name = end, text[pos:end]
     if _KIND_OF_PLACE.match(text, end):
         org.generic = True  # "Ban Công tác Mặt trận (ở) các khu dân cư": every such board, not one
-    # A parent after a comma, a dash or in parentheses: "Cục X, Bộ Công an", "Ban Y (Ủy ban Trung ương MTTQ)".
-    if org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
+    # A parent the text states ("Đồn Biên phòng X thuộc Bộ Chỉ huy …", "Công an xã Y trực thuộc
+    # Công an tỉnh Z"), or after a comma, a dash or in parentheses: "Cục X, Bộ Công an", "Ban Y (…)".
+    belongs = re.match(r"\s+(?:trực\s+)?thuộc\s+", text[end:])
+    if belongs:
+        parent = parse_org(text, end + belongs.end())
+        if parent is not None and not parent.generic:
+            org.parent = parent
+    elif org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
         p = re.match(r"\s*(?:,|\s-|\s–|\()\s*", text[end:])
         if p:
             parent = parse_org(text, end + p.end())
