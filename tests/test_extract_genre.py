@@ -703,3 +703,7 @@ def test_a_parent_stated_with_thuoc_is_not_a_second_organiser():
     assert rec["meetings"][0]["organizers"] == ["Công an tỉnh Hà Giang", "Đồn Biên phòng Xín Cái"]
     orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
     assert orgs["Đồn Biên phòng Xín Cái"] == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang"
+    # named again without its parent, it is the same body
+    again = record(rec_text := "Đồn Biên phòng Xín Cái thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang đã làm. "
+                   "Đồn Biên phòng Xín Cái cũng phối hợp.")
+    assert [o["name"] for o in again["organizations"]].count("Đồn Biên phòng Xín Cái") == 1, rec_text

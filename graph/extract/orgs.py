@@ -110,7 +110,7 @@ _MAX_BODY = 14
 
 
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
-_NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
@@ -271,7 +271,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             if inner and not inner.generic and not inner.head.startswith("Ban Thường"):
                 org.parent, end = inner, inner.end
                 org.unit, org.place = inner.unit, inner.place
-    elif head in _NAMED_HEADS:
+    elif head in NAMED_HEADS:
         # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
         proper = re.match(rf"\s+((?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})", text[end:])
         if proper:

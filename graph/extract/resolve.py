@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from antq.graph import lexicon
-from antq.graph.extract.orgs import OrgMention
+from antq.graph.extract.orgs import NAMED_HEADS, OrgMention
 from antq.graph.gazetteer import gazetteer
 from antq.graph.text import match_key
 
@@ -112,7 +112,8 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     key = _PARTY_UNIT.sub(r"\1 ", key)
     if _BARE_UNIT.search(key):
         key = f"{key} @{places.doc}"  # a unit the article never names: local to this article
-    elif org.parent is not None and org.unit is None and org.place is None and (org.parent.unit or org.parent.place):
+    elif org.parent is not None and org.unit is None and org.place is None and (org.parent.unit or org.parent.place) \
+            and org.head not in NAMED_HEADS:  # "Đồn Biên phòng Lũng Cú" is one body whatever its parent
         key = f"{key}, {org_key(org.parent, places)}"  # "Phòng X - Công an tỉnh Y": one per province
     return places.aliases.get(key, key)
 
