@@ -85,6 +85,7 @@ ABBREVIATIONS = {
     "BCA": "Bộ Công an",
     "BTV": "Ban Thường vụ",
     "BCH": "Ban Chỉ huy",
+    "BĐBP": "Bộ đội Biên phòng",
     "BCHQS": "Ban Chỉ huy Quân sự",
     "CCB": "Cựu chiến binh",
     "TPHCM": "Thành phố Hồ Chí Minh",

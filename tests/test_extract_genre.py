@@ -707,3 +707,11 @@ def test_a_parent_stated_with_thuoc_is_not_a_second_organiser():
     again = record(rec_text := "Đồn Biên phòng Xín Cái thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang đã làm. "
                    "Đồn Biên phòng Xín Cái cũng phối hợp.")
     assert [o["name"] for o in again["organizations"]].count("Đồn Biên phòng Xín Cái") == 1, rec_text
+
+
+def test_mastheads_and_counts_after_a_ward_are_not_bodies():
+    rec = record("Báo Biên phòng | Thứ Bảy, 28/12/2024\nNăm qua, Nhân dân đã cung cấp cho Công an phường 152 nguồn tin; "
+                 "Công an phường 7 và Công an phường 8 tham dự.")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Báo Biên phòng" not in names and "Công an phường 152" not in names
+    assert {"Công an phường 7", "Công an phường 8"} <= names

@@ -92,6 +92,9 @@ _LOCATION = re.compile(
     rf"|(?P<unit>{_UNIT})(?!\s+hội|\s+(?:ủy|uỷ|đoàn|Đoàn)(?![{LO[1:-1]}]))(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
     rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
 )
+# "cho Công an phường 136 nguồn tin": a number followed by what it counts is no ward number
+_COUNT_AFTER = re.compile(r"\s+(?:nguồn tin|tin báo|tin|vụ|đối tượng|người|lượt|hộ|mô hình|camera|tổ(?!\s+chức)|buổi|trường hợp"
+                          r"|khẩu|kg|triệu|nghìn|tập thể|cá nhân|cuộc|lớp|suất|tấn|đồng)(?![\w])")
 _VIETNAM = re.compile(r"\s+Việt Nam")
 _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
@@ -157,6 +160,8 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
             city = city[: city.index(rest) + len(rest)]
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
+    if place and place.isdigit() and _COUNT_AFTER.match(text, m.end("place")):
+        place = None  # "cung cấp cho Công an phường 136 nguồn tin": a count, not ward 136
     if place:
         place = _cap_split(place, unit=unit)
         if place:

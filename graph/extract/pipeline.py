@@ -43,6 +43,10 @@ def _kind(org: OrgMention) -> str:
     return "other"
 
 
+# A page's masthead or dateline, "Báo X | Thứ Bảy, 28/12/2024": the outlet, not an actor.
+_MASTHEAD = re.compile(r"[^|\n]{2,60}\|\s*(?:Thứ\s+\S+|Chủ nhật|Cập nhật|\d{1,2}[/-]\d{1,2})")
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -52,6 +56,9 @@ class _Builder:
         self.titles: dict[int, list[PostMention]] = {}
         self.two_unit_programmes: set[str] = set()  # "… giữa hai đơn vị": parties are the organisers
         for i, s in enumerate(self.sents):
+            if _MASTHEAD.match(s.text):
+                self.people[i], self.orgs[i], self.titles[i] = [], [], []
+                continue
             self.people[i], self.orgs[i], self.titles[i] = find_people(doc.text, s.start, s.end)
         all_orgs = [o for os_ in self.orgs.values() for o in os_]
         self.places: DocPlaces = doc_places(all_orgs, doc.text, doc.id)
