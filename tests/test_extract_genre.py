@@ -715,3 +715,4 @@ def test_mastheads_and_counts_after_a_ward_are_not_bodies():
     names = {o["name"] for o in rec["organizations"]}
     assert "Báo Biên phòng" not in names and "Công an phường 152" not in names
     assert {"Công an phường 7", "Công an phường 8"} <= names
+    assert [s["value"] for s in rec["statistics"]] == [152]  # and a figure

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from antq.graph.extract.orgs import COUNT_AFTER
+
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(
     rf"(?<![\w/.,\-–])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
@@ -90,7 +92,8 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
         num = m.group("num")
         prefix = text[max(start, m.start() - 20) : m.start()]
         # "tổ 5" numbers a unit; "số tổ tăng 27,4%" does not (a qualifier stands between)
-        if (_AFTER_UNIT_WORD.search(prefix) and not m.group("qual")) or _inside_quotes(text, start, m.start()):
+        numbered_unit = _AFTER_UNIT_WORD.search(prefix) and not m.group("qual") and not COUNT_AFTER.match(text, m.end("num"))
+        if numbered_unit or _inside_quotes(text, start, m.start()):
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("pct"):
             continue  # a year

@@ -93,8 +93,7 @@ _LOCATION = re.compile(
     rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
 )
 # "cho Công an phường 136 nguồn tin": a number followed by what it counts is no ward number
-_COUNT_AFTER = re.compile(r"\s+(?:nguồn tin|tin báo|tin|vụ|đối tượng|người|lượt|hộ|mô hình|camera|tổ(?!\s+chức)|buổi|trường hợp"
-                          r"|khẩu|kg|triệu|nghìn|tập thể|cá nhân|cuộc|lớp|suất|tấn|đồng)(?![\w])")
+COUNT_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, lexicon.COUNT_NOUNS))})(?![\w])")
 _VIETNAM = re.compile(r"\s+Việt Nam")
 _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
@@ -160,7 +159,7 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
             city = city[: city.index(rest) + len(rest)]
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
-    if place and place.isdigit() and _COUNT_AFTER.match(text, m.end("place")):
+    if place and place.isdigit() and COUNT_AFTER.match(text, m.end("place")):
         place = None  # "cung cấp cho Công an phường 136 nguồn tin": a count, not ward 136
     if place:
         place = _cap_split(place, unit=unit)
