@@ -686,6 +686,9 @@ def test_lower_case_ranks_and_titles_and_chairs_after_a_colon():
     assert (p["Hoàng Văn Kiên"]["rank"], p["Phạm Thị Lan"]["rank"]) == ("Đại tá", "Trung tá")
     assert p["Phạm Thị Lan"]["posts"] == [{"title": "Phó Trưởng phòng", "org": "Phòng Xây dựng phong trào bảo vệ ANTQ"}]
     assert rec["meetings"][0]["chairs"] == ["Hoàng Văn Kiên", "Giàng Seo Pao"]
+    later = record("Chiều 2/10, Công an tỉnh Yên Bái tổ chức hội nghị. Dự có đại tá Hoàng Văn Kiên, giám đốc Công an tỉnh. "
+                   "Kết luận hội nghị, đại tá Kiên giao nhiệm vụ cho các đơn vị.")
+    assert later["meetings"][0]["speakers"] == ["Hoàng Văn Kiên"]
 
 
 def test_outlet_tags_elders_proposals_and_a_bare_post_word():

@@ -32,6 +32,7 @@ _LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].is
 TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
 _RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
+_ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  # "đại tá Kiên" in some outlets' style
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
 # "Văn" is far more often a middle name, but before "Thị" it can only be a family name.
@@ -211,7 +212,7 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
 _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
-_CUE = re.compile(rf"(?:{_alt(lexicon.RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
+_CUE = re.compile(rf"(?:{_alt(_ALL_RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
 # "(Đại Đoàn Kết) – …": an outlet's name tagging a lead is not a person
 _SOURCE_TAG = re.compile(rf"\(\s*(?:{CAP_WORD}\s+)*$")
 
@@ -227,5 +228,5 @@ def _with_parents(org: OrgMention) -> list[OrgMention]:
 def given_name_reference(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """ "bà Minh nói": an honorific or rank with a single capitalised syllable refers back
     to a person named in full earlier; returns (given name, start, end)."""
-    pat = re.compile(rf"(?:{_alt(('ông', 'bà', 'Ông', 'Bà', 'đồng chí', 'Đồng chí', *lexicon.RANKS))})\s+({CAP_WORD}){_WE}(?!\s+{CAP_WORD})")
+    pat = re.compile(rf"(?:{_alt(('ông', 'bà', 'Ông', 'Bà', 'đồng chí', 'Đồng chí', *_ALL_RANKS))})\s+({CAP_WORD}){_WE}(?!\s+{CAP_WORD})")
     return [(m.group(1), m.start(1), m.end(1)) for m in pat.finditer(text, start, end)]
