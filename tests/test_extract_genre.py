@@ -719,3 +719,10 @@ def test_mastheads_and_counts_after_a_ward_are_not_bodies():
     assert "Báo Biên phòng" not in names and "Công an phường 152" not in names
     assert {"Công an phường 7", "Công an phường 8"} <= names
     assert [s["value"] for s in rec["statistics"]] == [152]  # and a figure
+
+
+def test_a_sub_unit_named_with_its_parent_then_alone_is_one_body():
+    rec = record("Phòng Cảnh sát kinh tế, Công an tỉnh Bắc Giang đã phối hợp xây dựng mô hình. "
+                 "Dịp này, Phòng Cảnh sát kinh tế được tặng Bằng khen.")
+    orgs = [(o["name"], o["parent"]) for o in rec["organizations"] if o["name"].startswith("Phòng")]
+    assert orgs == [("Phòng Cảnh sát kinh tế", "Công an tỉnh Bắc Giang")]

@@ -119,14 +119,14 @@ def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization
 
 
 def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
-    # A bare name ("Ủy ban MTTQ Việt Nam", "Ban Chỉ đạo Chương trình phối hợp") that is the
-    # start of exactly one fuller name in the article stands for that body.
+    # A bare name ("Ủy ban MTTQ Việt Nam", "Ban Chỉ đạo Chương trình phối hợp", "Phòng X") that
+    # is the start of exactly one fuller name in the article stands for that body.
     mentions = [o for i in range(len(b.sents)) for o in b.orgs[i] if not o.generic]
     keys = {org_key(o, b.places) for o in mentions}
     for o in mentions:
         if o.unit is None and o.place is None:
             bare = org_key(o, b.places)
-            fuller = {k for k in keys if k.startswith(bare + " ")}
+            fuller = {k for k in keys if k.startswith((bare + " ", bare + ", "))}  # "Phòng X, Công an tỉnh Y" too
             if len(fuller) == 1:
                 b.places.aliases[bare] = fuller.pop()
     by_key: dict[str, Organization] = {}
