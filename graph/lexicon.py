@@ -15,6 +15,9 @@ RANKS = (
 )
 
 HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "các đồng chí", "Các đồng chí")
+# Religious dignitaries' forms of address (not ranks): the name that follows is a person's.
+CLERGY = ("Hòa thượng", "Hoà thượng", "Thượng tọa", "Thượng toạ", "Đại đức", "Ni sư", "Ni trưởng", "Linh mục",
+          "Mục sư", "Giám mục", "Tổng Giám mục")
 
 # Titles that stand before an organisation. Longer first, so the regex prefers them.
 # "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.
@@ -25,7 +28,7 @@ TITLE_BASES = (
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
-    "Cảnh sát khu vực", "Thủ trưởng", "Trưởng", "Ủy viên", "Uỷ viên",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Trưởng", "Ủy viên", "Uỷ viên",
 )
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
@@ -35,7 +38,8 @@ YOUTH_UNION_HEADS = tuple(f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Qu
 
 # Bodies formed inside another body and named after it: "Đảng ủy Công an tỉnh …", "Đoàn Thanh
 # niên Bộ Công an", "Công đoàn Công an tỉnh …".
-INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Đoàn Thanh niên", "Chi đoàn", "Công đoàn",
+INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
+                    "Đoàn Thanh niên", "Chi đoàn", "Công đoàn",
                     "Hội Phụ nữ", "Hội Cựu chiến binh")
 
 # Organisation head nouns, longest first. A head starts an organisation name.
@@ -59,9 +63,9 @@ ORG_HEADS = (
     "BCĐ", "CA",
     *YOUTH_UNION_HEADS,
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
-    "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Viện", "Học viện", "Báo", "Tòa án",
-    "Viện kiểm sát",
+    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh",
 )
 
 # Heads that only make an organisation when a unit, a place or a proper name follows

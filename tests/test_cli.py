@@ -127,7 +127,8 @@ def test_eval_meets_the_targets(shared_dir):
     assert min(heldout) >= 0.90
 
 
-HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+            "heldout10")
 
 
 @pytest.mark.parametrize("name", HELD_OUT)

@@ -726,3 +726,23 @@ def test_a_sub_unit_named_with_its_parent_then_alone_is_one_body():
                  "Dịp này, Phòng Cảnh sát kinh tế được tặng Bằng khen.")
     orgs = [(o["name"], o["parent"]) for o in rec["organizations"] if o["name"].startswith("Phòng")]
     assert orgs == [("Phòng Cảnh sát kinh tế", "Công an tỉnh Bắc Giang")]
+
+
+def test_clergy_parishes_union_names_and_bodies_of_prevention():
+    rec = record("Sáng 3/9, Công an huyện Lâm Hà tổ chức Ngày hội. Phát biểu tại ngày hội, Hòa thượng Thích Minh Tâm, "
+                 "Trưởng Ban Trị sự Giáo hội Phật giáo Việt Nam huyện Lâm Hà cho biết. Linh mục Phạm Đức Huy, Chánh xứ "
+                 "Giáo xứ Tân Hà chia sẻ tại ngày hội. Dự có Thiếu tá Lê Thu Hà, Phó Trưởng Phòng An ninh mạng và phòng, "
+                 "chống tội phạm sử dụng công nghệ cao, Công an tỉnh và chị Hồ Thị Na, Bí thư Đoàn Thanh niên Cộng sản "
+                 "Hồ Chí Minh Trường Đại học Đà Lạt.")
+    p = people(rec)
+    assert p["Thích Minh Tâm"]["rank"] is None and rec["meetings"][0]["speakers"] == ["Thích Minh Tâm", "Phạm Đức Huy"]
+    assert p["Phạm Đức Huy"]["posts"] == [{"title": "Chánh xứ", "org": "Giáo xứ Tân Hà"}]
+    assert p["Lê Thu Hà"]["posts"][0]["org"] == "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"
+    assert p["Hồ Thị Na"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Thanh niên Cộng sản Hồ Chí Minh Trường Đại học Đà Lạt"}]
+
+
+def test_organisers_named_as_the_two_parties_of_the_programme():
+    rec = record("Đó là kết quả được nêu tại Hội nghị tổng kết 5 năm thực hiện Nghị quyết liên tịch số 03/NQLT-CAT-HND giữa "
+                 "Công an tỉnh Hà Nam và Ban Thường vụ Hội Nông dân tỉnh Hà Nam giai đoạn 2019 – 2024, do hai đơn vị tổ chức "
+                 "chiều 5/7 vừa qua.")
+    assert rec["meetings"][0]["organizers"] == ["Công an tỉnh Hà Nam", "Ban Thường vụ Hội Nông dân tỉnh Hà Nam"]

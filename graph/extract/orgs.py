@@ -99,7 +99,7 @@ _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
-    "năm nhấn ghi cùng cũng còn vẫn luôn đều vừa".split()
+    "năm nhấn ghi cùng cũng còn vẫn luôn đều vừa không chưa rất".split()
 )
 _BODY_STOP_PHRASES = ("yêu cầu", "chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
@@ -112,7 +112,7 @@ _MAX_BODY = 14
 
 
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
-NAMED_HEADS = {"Đồn Biên phòng", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
@@ -180,6 +180,8 @@ def _body(text: str, pos: int) -> int:
     """End of a descriptive name such as "Xây dựng phong trào bảo vệ an ninh Tổ quốc"."""
     end, count = pos, 0
     for m in _BODY_WORD.finditer(text, pos):
+        if m.start() < end:
+            continue  # inside a phrase already taken ("phòng, chống")
         if m.start() != end or count >= _MAX_BODY:
             break
         word = m.group(1).strip("“”\"")
@@ -192,6 +194,9 @@ def _body(text: str, pos: int) -> int:
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
+            continue
+        if word == "và" and count and re.match(r"\s+phòng,\s*chống(?![\w])", text[m.end():]):
+            end, count = m.end(), count + 1  # "Phòng An ninh mạng và phòng, chống tội phạm …"
             continue
         if word in ("ở", "các", "mỗi") and _KIND_OF_PLACE.match(text, m.start()):
             break  # "Ban Công tác Mặt trận ở khu dân cư" (every such board) but "… ở xã Đông Sơn" (one)
@@ -206,6 +211,8 @@ def _body(text: str, pos: int) -> int:
         if word in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}\s+{CAP_WORD}", text[m.end():]):
             break
         end, count = m.end(), count + 1
+        if word.lower() == "phòng" and (against := re.match(r",\s*chống(?![\w])", text[end:])):
+            end += against.end()  # "… và phòng, chống tội phạm": one field of the body, the comma inside it
     return end
 
 
@@ -255,7 +262,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end = loc[0]
     elif loc:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
-    elif head in ("Đồn", "Đội") and not re.match(rf"\s+(?:{UP}|\d)", text[end:]):
+    elif head in ("Đồn", "Đội", "Công đoàn") and not re.match(rf"\s+(?:{UP}|\d|các\s)", text[end:]):
         return None  # "kiến nghị Đồn tiếp tục …": the post named again, not a body's full name
     elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])

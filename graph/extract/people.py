@@ -88,7 +88,7 @@ def _post_at(text: str, pos: int) -> PostMention | None:
             post.org, post.end = org, org.end
             return post
     if title.endswith((" phòng", " Phòng")):
-        body = re.match(r"\s+[^,;.()]+?(?=\s+-\s+|[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
+        body = re.match(r"\s+(?:[^,;.()]|(?<=phòng), chống)+?(?=\s+-\s+|(?!, chống)[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
         if body:
             org = OrgMention("Phòng " + body.group().strip(), m.end() - 5, m.end() + body.end(), "Phòng")
             parent = re.match(r"\s+-\s+", text[org.end:])
@@ -212,7 +212,7 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
 _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
-_CUE = re.compile(rf"(?:{_alt(_ALL_RANKS)}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
+_CUE = re.compile(rf"(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
 # "(Đại Đoàn Kết) – …": an outlet's name tagging a lead is not a person
 _SOURCE_TAG = re.compile(rf"\(\s*(?:{CAP_WORD}\s+)*$")
 

@@ -193,6 +193,7 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     return by_key
 
 
+_BY_THE_TWO = re.compile(r"(?<![\w])do\s+(?:hai|2)\s+(?:đơn vị|lực lượng|cơ quan|bên|ngành)(?:\s+\S+){0,3}?\s+(?:phối hợp\s+)?tổ chức")
 _OFFICE_CONFERS = re.compile(r"\s*(?:đã\s+|cũng\s+|vừa\s+)?(?:tặng|khen thưởng)(?![\w])")
 
 
@@ -261,6 +262,9 @@ def _meeting(b: _Builder, rec: DocumentRecord, m: meeting_rec.MeetingMention, nu
         prog = next((p for p in rec.programmes if programme_rec.short_number(p.number) == programme_rec.short_number(about[0].number)), None)
         if prog is not None:
             meeting.programme = prog.key
+            if not meeting.organizers and prog.parties and _BY_THE_TWO.search(m.sentence.text):
+                # "Hội nghị tổng kết <chương trình giữa A và B> do hai đơn vị tổ chức": A and B organise it
+                meeting.organizers, meeting.organizer_keys = list(prog.parties), list(prog.party_keys)
             if not prog.parties and (prog.number in b.two_unit_programmes or "ký kết" in m.label.lower() or not about[0].parties):
                 prog.parties, prog.party_keys = list(meeting.organizers), list(meeting.organizer_keys)
             if "ký kết" in m.label.lower() and not prog.signed:
