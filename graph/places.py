@@ -2,10 +2,11 @@
 
 Articles name places loosely: "TPHCM", "thành phố Hồ Chí Minh" and "Hồ Chí Minh" are one
 city, while "quận 1" of one city and "phường 1" of another are two places. A place's
-identity is therefore its level, its name and its province, never the bare name; the
-province comes from the gazetteer when the name is unambiguous, otherwise from the
-article's own province (news of the genre rarely names a commune of another province
-without saying so).
+identity is therefore its level, its name and its province (and its district, when the
+text names it), never the bare name. The province comes from the gazetteer of the article's
+time (the two-level map for news since 1 July 2025) when the name is unambiguous, otherwise
+from the article's own province: news of the genre rarely names a commune of another
+province without saying so.
 """
 
 from __future__ import annotations
