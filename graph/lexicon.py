@@ -106,8 +106,8 @@ ABBREVIATIONS = {
     "PCCC": "phòng cháy chữa cháy",
 }
 
-# What the genre counts: a number followed by one of these is a count ("136 nguồn tin"), even
-# right after a unit word that would make it a ward's number ("cho Công an phường 136 nguồn tin").
+# What the genre counts: a number followed by one of these is a count ("N nguồn tin"), even
+# right after a unit word that would make it a ward's number ("cho Công an phường N nguồn tin").
 COUNT_NOUNS = ("nguồn tin", "tin báo", "tin", "vụ", "đối tượng", "người", "lượt", "hộ", "mô hình", "camera", "tổ tự quản",
                "buổi", "trường hợp", "khẩu", "kg", "triệu", "nghìn", "tập thể", "cá nhân", "cuộc", "lớp", "suất", "tấn", "đồng")
 

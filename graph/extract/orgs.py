@@ -92,7 +92,7 @@ _LOCATION = re.compile(
     rf"|(?P<unit>{_UNIT})(?!\s+hội|\s+(?:ủy|uỷ|đoàn|Đoàn)(?![{LO[1:-1]}]))(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
     rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
 )
-# "cho Công an phường 136 nguồn tin": a number followed by what it counts is no ward number
+# "cho Công an phường N nguồn tin": a number followed by what it counts is no ward number
 COUNT_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, lexicon.COUNT_NOUNS))})(?![\w])")
 _VIETNAM = re.compile(r"\s+Việt Nam")
 _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
@@ -160,7 +160,7 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
     if place and place.isdigit() and COUNT_AFTER.match(text, m.end("place")):
-        place = None  # "cung cấp cho Công an phường 136 nguồn tin": a count, not ward 136
+        place = None  # "cung cấp cho Công an phường N nguồn tin": a count, not ward N
     if place:
         place = _cap_split(place, unit=unit)
         if place:

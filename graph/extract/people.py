@@ -32,7 +32,7 @@ _LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].is
 TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
 _RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
-_ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  # "đại tá Kiên" in some outlets' style
+_ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  # "đại tá B" in some outlets' style
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
 # "Văn" is far more often a middle name, but before "Thị" it can only be a family name.
@@ -213,7 +213,7 @@ _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + 
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
 _CUE = re.compile(rf"(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
-# "(Đại Đoàn Kết) – …": an outlet's name tagging a lead is not a person
+# "(Báo X) – …": an outlet's name tagging a lead is not a person
 _SOURCE_TAG = re.compile(rf"\(\s*(?:{CAP_WORD}\s+)*$")
 
 

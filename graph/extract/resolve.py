@@ -113,7 +113,7 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     if _BARE_UNIT.search(key):
         key = f"{key} @{places.doc}"  # a unit the article never names: local to this article
     elif org.parent is not None and org.unit is None and org.place is None and (org.parent.unit or org.parent.place) \
-            and org.head not in NAMED_HEADS:  # "Đồn Biên phòng Lũng Cú" is one body whatever its parent
+            and org.head not in NAMED_HEADS:  # "Đồn Biên phòng X" is one body whatever its parent
         key = f"{key}, {org_key(org.parent, places)}"  # "Phòng X - Công an tỉnh Y": one per province
     return places.aliases.get(key, key)
 
