@@ -68,6 +68,12 @@ class Gazetteer:
         return 0
 
 
+# Other names of provinces: the two largest cities' short forms, and Huế's name until 2025.
+PROVINCE_ALIASES = {"TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh", "TP HCM": "Hồ Chí Minh", "TP. HCM": "Hồ Chí Minh",
+                    "HCM": "Hồ Chí Minh", "Sài Gòn": "Hồ Chí Minh", "Thủ đô": "Hà Nội", "Thủ đô Hà Nội": "Hà Nội",
+                    "Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế"}
+
+
 def _short(name: str) -> str:
     return _PREFIX.sub("", name).strip()
 
@@ -108,10 +114,7 @@ def gazetteer() -> Gazetteer:
                     wards.add(wkey)
                     ward_provinces.setdefault(wkey, set()).add(short)
                     ward_levels.setdefault(wkey, set()).add(_level(ward["name"]))
-    # Common short forms of the two largest cities.
-    for alias, full in (("TPHCM", "Hồ Chí Minh"), ("TP.HCM", "Hồ Chí Minh"), ("TP HCM", "Hồ Chí Minh"),
-                        ("Sài Gòn", "Hồ Chí Minh"), ("Thủ đô", "Hà Nội"),
-                        ("Thừa Thiên Huế", "Huế"), ("Thừa Thiên - Huế", "Huế")):  # the province's name until 2025
+    for alias, full in PROVINCE_ALIASES.items():
         provinces.add(match_key(alias))
         names[match_key(alias)] = full
     for key, found in ward_levels.items():  # a name that is also a district's is read as the district

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from antq.graph.gazetteer import gazetteer
+from antq.graph.gazetteer import PROVINCE_ALIASES, gazetteer
 from antq.graph.text import match_key
 
 # Words an administrative unit's name starts with, longest first ("thị xã" before "xã");
@@ -27,9 +27,7 @@ _LEVEL = re.compile(rf"^(?:({'|'.join(ADMIN_LEVELS)}|tp)\s+|(tp)\.\s*)", re.IGNO
 PROVINCE_LEVELS = ("tỉnh", "thành phố")
 DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
 COMMUNE_LEVELS = ("phường", "xã", "thị trấn")
-_CITY_ALIASES = {"tphcm": "Hồ Chí Minh", "tp.hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
-                 "tp. hcm": "Hồ Chí Minh", "hcm": "Hồ Chí Minh", "sài gòn": "Hồ Chí Minh",
-                 "thủ đô": "Hà Nội", "thủ đô hà nội": "Hà Nội"}
+_ALIASES = {alias.casefold(): province for alias, province in PROVINCE_ALIASES.items()}
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,10 @@ def resolve_place(text: str, context_province: str | None = None, article_date: 
 def _resolve(text: str, context_province: str | None, article_date: str | None) -> Place:
     gz = gazetteer()
     whole = " ".join(text.split())
-    if (alias := _CITY_ALIASES.get(whole.casefold())) is not None:
+    if (alias := _ALIASES.get(whole.casefold())) is not None:
         return province_place(alias)
     level, name = _split(whole)
-    if (alias := _CITY_ALIASES.get(name.casefold())) is not None and level in (None, *PROVINCE_LEVELS):
+    if (alias := _ALIASES.get(name.casefold())) is not None and level in (None, *PROVINCE_LEVELS):
         return province_place(alias)
     key = match_key(name)
     if key in gz.provinces and level in (None, *PROVINCE_LEVELS):
