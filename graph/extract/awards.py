@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from antq.graph import lexicon
+from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
@@ -62,16 +63,20 @@ def _counts(recipients: str | None) -> tuple[int | None, int | None]:
     return (int(col.group(1)) if col else None, int(ind.group(1)) if ind else None)
 
 
+def _subject_body(text: str, start: int, end: int, gap: str) -> OrgMention | None:
+    """The last body in ``text[start:end]`` when only ``gap`` (adverbs) stands between it and ``end``."""
+    orgs = [o for o in find_orgs(text, start, end) if not o.generic]
+    return orgs[-1] if orgs and re.fullmatch(gap, text[orgs[-1].end : end]) else None
+
+
 def _giving_body(text: str, start: int, verb: int) -> str | None:
     """ "Công an tỉnh đã trao Giấy khen …": a body that is the subject of the verb confers it."""
-    from antq.graph.extract.orgs import find_orgs
-
-    orgs = [o for o in find_orgs(text, start, verb) if not o.generic]
-    if orgs and re.fullmatch(r"\s*(?:đã|cũng|vừa)?\s*", text[orgs[-1].end : verb]):
-        # "Bộ trưởng Bộ Công an tặng Bằng khen": an office (title + body) as the subject confers it
-        title = _OFFICE.search(text, max(start, orgs[-1].start - 30), orgs[-1].start)
-        return text[title.start() : orgs[-1].end] if title else orgs[-1].name
-    return None
+    body = _subject_body(text, start, verb, r"\s*(?:đã|cũng|vừa)?\s*")
+    if body is None:
+        return None
+    # "Bộ trưởng Bộ Công an tặng Bằng khen": an office (title + body) as the subject confers it
+    title = _OFFICE.search(text, max(start, body.start - 30), body.start)
+    return text[title.start() : body.end] if title else body.name
 
 
 _OFFICE = re.compile(r"(?:Phó\s+)?(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Cục trưởng|Tư lệnh|Bí thư)\s+$")
@@ -83,12 +88,8 @@ _OFFICE_NAME = re.compile(r"\s*(?:Chủ tịch nước|Thủ tướng(?: Chính 
 
 def _honoured_body(text: str, start: int, end: int) -> str | None:
     """The body that is the subject of a passive award ("<body> (vinh dự) được … tặng"), if one is."""
-    from antq.graph.extract.orgs import find_orgs
-
-    orgs = [o for o in find_orgs(text, start, end) if not o.generic]
-    if orgs and re.fullmatch(r"\s*(?:cũng\s+|đã\s+)?(?:vinh dự\s+)?", text[orgs[-1].end : end]):
-        return orgs[-1].name
-    return None
+    body = _subject_body(text, start, end, r"\s*(?:cũng\s+|đã\s+)?(?:vinh dự\s+)?")
+    return body.name if body is not None else None
 
 
 _REPORTED = re.compile(r"cho biết|thông tin|(?<![\w])nói(?![\w])|phát biểu|báo cáo|đề nghị|nhấn mạnh|khẳng định|chia sẻ"
