@@ -1,11 +1,12 @@
 """Query results as response bytes, written by pyoxigraph's own serialisers, with a row cap.
 
 The query workers send these bytes to the server as they are: no per-row Python objects
-and no pickling of rows. The row cap costs nothing when a result is small enough: JSON and
-XML are written directly while a count of markers that bound the number of rows from above
-(a term object, an empty row, a <result>) is kept, which cannot appear inside an escaped
-string. When that bound passes the cap, the query is run again and the cap applied exactly
-on a line-based form (SPARQL TSV for solutions, N-Triples for graphs: one row or triple per
+and no pickling of rows. The row cap costs little when a result is small enough: JSON and
+XML are written directly while a count of a byte string that bounds the number of rows
+from above is kept (rows are separated by "},{" in SPARQL JSON, which only a string value
+could also hold; each row is one "<result>" in SPARQL XML, which no escaped text can hold).
+When that bound passes the cap, the query is run again and the cap applied exactly on a
+line-based form (SPARQL TSV for solutions, N-Triples for graphs: one row or triple per
 line, lossless), stopped one row past the cap, cut, and re-serialised in the format asked for.
 """
 
@@ -21,8 +22,8 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPL
                  "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 
 
-# Byte strings whose count bounds the rows of a result from above, per format.
-_ROW_MARKERS = {"json": (b'{"type":"', b"{}"), "xml": (b"<result>",)}
+# Per format: a byte string and a number; rows <= its count in the output + the number.
+_ROW_BOUNDS = {"json": (b"},{", 1), "xml": (b"<result>", 0)}
 
 
 class _Enough(Exception):
@@ -57,20 +58,23 @@ class _LineCap:
         return data
 
 
-class _MarkerCap:
-    """A binary writer that gives up once the markers it saw exceed ``limit``."""
+class _RowBound:
+    """A binary writer that gives up once the bound on the rows written so far passes ``limit``.
 
-    def __init__(self, markers: tuple[bytes, ...], limit: int) -> None:
-        self.markers, self.limit, self.count, self.chunks = markers, limit, 0, []
-        self.keep = max(len(m) for m in markers) - 1
+    One count per write (bytes.count, about 2 ms per 3 MB here), no copy: counting two
+    markers over a window joined to the last write's tail cost three times as much.
+    """
+
+    def __init__(self, marker: bytes, extra: int, limit: int) -> None:
+        self.marker, self.count, self.limit, self.chunks = marker, extra, limit, []
+        self.keep = len(marker) - 1
         self.tail = b""
 
     def write(self, data: Any) -> int:
-        data = bytes(data)
+        data = bytes(data)  # pyoxigraph already gives bytes: no copy then
         self.chunks.append(data)
-        window = self.tail + data  # a marker may straddle two writes (counting one twice only raises the bound)
-        self.count += sum(window.count(m) for m in self.markers)
-        self.tail = window[-self.keep:]
+        self.count += data.count(self.marker) + (self.tail + data[: self.keep]).count(self.marker)
+        self.tail = data[-self.keep:]
         if self.count > self.limit:
             raise _Enough
         return len(data)
@@ -94,8 +98,8 @@ def serialize_solutions(run: Any, fmt: str, max_rows: int | None) -> tuple[bytes
     target = RESULT_FORMATS[fmt]
     if max_rows is None:
         return run().serialize(format=target), False
-    if fmt in _ROW_MARKERS:
-        writer = _MarkerCap(_ROW_MARKERS[fmt], max_rows)
+    if fmt in _ROW_BOUNDS:
+        writer = _RowBound(*_ROW_BOUNDS[fmt], max_rows)
         try:
             run().serialize(writer, format=target)
             return b"".join(writer.chunks), False

@@ -67,3 +67,27 @@ def test_graphs_are_capped(store: ox.Store, graph_fmt: str, parser: str) -> None
 def test_booleans(store: ox.Store) -> None:
     assert run(store, "ASK { ?s ?p ?o }", cap=0) == ("boolean", b'{"head":{},"boolean":true}', False)
     assert run(store, "ASK { ?s ?p 1 }", "xml")[1].endswith(b"<boolean>false</boolean></sparql>")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_result_within_the_cap_is_written_once(store: ox.Store, fmt: str) -> None:
+    """The bound counts rows, not terms: 20 rows of two terms under a cap of 25 need no second run."""
+    runs = []
+
+    def query() -> ox.QuerySolutions:
+        runs.append(1)
+        return store.query("SELECT ?s ?o WHERE { ?s ?p ?o }")
+
+    kind, data, cut = serialize(query, fmt, "ntriples", 25)
+    assert (len(rows(data, fmt)), cut, len(runs)) == (20, False, 1)
+
+
+def test_a_value_holding_the_row_separator_cannot_hide_a_row() -> None:
+    """A string with "},{" only raises the bound: the exact count then decides."""
+    s = ox.Store()
+    for i in range(6):
+        s.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal("},{" * 3)))
+    kind, data, cut = serialize(lambda: s.query("SELECT ?s ?o WHERE { ?s ?p ?o }"), "json", "ntriples", 6)
+    assert (len(rows(data, "json")), cut) == (6, False)
+    kind, data, cut = serialize(lambda: s.query("SELECT ?s ?o WHERE { ?s ?p ?o }"), "json", "ntriples", 5)
+    assert (len(rows(data, "json")), cut) == (5, True)
