@@ -171,7 +171,7 @@ class QueryEngine:
         result = await self.execute(query, bindings=bindings, graph_format=graph_format_name(media_type))
         if result.kind != "graph":
             raise StoreError(f"construct() needs a CONSTRUCT or DESCRIBE query, got a {result.kind} result")
-        return result.data, media_type
+        return bytes(result.data), media_type
 
     async def update(self, update: str, *, using_graphs: Sequence[str] = (),
                      using_named_graphs: Sequence[str] = ()) -> None:

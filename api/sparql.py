@@ -170,7 +170,7 @@ async def sparql(request: Request) -> Response:
         headers["X-Antq-Truncated"] = "true"
         headers["X-Antq-Max-Rows"] = str(settings.max_rows)
     media = fmt.media_type + ("; charset=utf-8" if not fmt.media_type.endswith("+xml") else "")
-    return Response(result.data, media_type=media, headers=headers)
+    return Response(memoryview(result.data), media_type=media, headers=headers)
 
 
 async def _update(request: Request, params: list[tuple[str, str]], update: str) -> Response:

@@ -106,14 +106,15 @@ class _Worker:
             while len(data) < _FRAME.size:
                 data += await self._more(loop)
             head_len, body_len = _FRAME.unpack_from(data)
-            end = _FRAME.size + head_len + body_len
-            if len(data) < end:
-                buf = bytearray(end)
-                buf[: len(data)] = data
-                await self._fill(loop, memoryview(buf), len(data))
-                data = buf
-            status, *meta = pickle.loads(memoryview(data)[_FRAME.size : _FRAME.size + head_len])
-            body = bytes(memoryview(data)[_FRAME.size + head_len : end])
+            start = _FRAME.size + head_len
+            while len(data) < start:
+                data += await self._more(loop)
+            status, *meta = pickle.loads(memoryview(data)[_FRAME.size : start])
+            # the body is received straight into the buffer the response is sent from: no copy
+            body = bytearray(body_len)
+            got = len(data) - start
+            body[:got] = memoryview(data)[start:]
+            await self._fill(loop, memoryview(body), got)
         except (EOFError, OSError):
             await asyncio.to_thread(self.proc.join, 1)
             raise _Died(f"query worker {self.proc.pid} died (exit code {self.proc.exitcode})") from None

@@ -66,7 +66,7 @@ class QueryResult:
     """
 
     kind: str
-    data: bytes = b""
+    data: bytes | bytearray = b""  # a bytearray when received from a query worker (no copy)
     format: str = "json"
     truncated: bool = False  # more rows/triples existed than max_rows
     elapsed: float | None = None  # seconds the store spent answering, serialising included (Server-Timing)
@@ -77,7 +77,7 @@ class QueryResult:
             raise StoreError("a graph result has no rows")
         data = self.data
         if self.format != "json":
-            data = ox.parse_query_results(data, format=RESULT_FORMATS[self.format]).serialize(
+            data = ox.parse_query_results(bytes(data), format=RESULT_FORMATS[self.format]).serialize(
                 format=ox.QueryResultsFormat.JSON)
         return json.loads(data)
 
@@ -98,8 +98,8 @@ class QueryResult:
         if self.kind != "graph":
             raise StoreError(f"a {self.kind} result has no triples")
         if self.format == "ntriples":
-            return self.data
-        parsed = ox.parse(self.data, format=GRAPH_FORMATS[self.format])
+            return bytes(self.data)
+        parsed = ox.parse(bytes(self.data), format=GRAPH_FORMATS[self.format])
         return ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
