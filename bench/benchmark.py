@@ -14,8 +14,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
+import math
 import platform
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -25,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from engines import BASE, BytesServer, Http, OurServer, QueryWorker, RdflibEndpoint  # noqa: E402
+from engines import BASE, Engines, Http  # noqa: E402
 from synth import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,86 +78,119 @@ class Run:
         self.out(f"\n### {name}: {sum(1 for _ in nquads.open(encoding='utf-8')):,} quads ({nquads.stat().st_size / 1e6:,.1f} MB N-Quads)\n")
         data_dir = Path(tempfile.mkdtemp(prefix="antq-bench-"))
         (data_dir / "graph.nq").symlink_to(nquads.resolve())
-        api_ms: dict = {}
-        sizes: dict[str, int] = {}
-        added: dict[str, float] = {}  # per request: latency minus the store time the server reports (Server-Timing)
-        store_ms, rows = self.workers("oxigraph", nquads, queries, a.iterations, a.store_timeout)
-        server = OurServer(data_dir)
+        engines = Engines(nquads, data_dir, rdflib)
         try:
-            self.out(f"our server ready in {server.startup:.1f} s")
-            fast = Http(server.url, a.http_timeout)
-            with httpx.Client(base_url=server.url, timeout=a.http_timeout) as client:
-                sparql_ok = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": SPARQL_JSON}).status_code == 200
-                for q, text in queries.items():
-                    if sparql_ok:
-                        def call() -> None:
-                            status, body = fast.get("/sparql", {"query": text}, {"Accept": SPARQL_JSON})
-                            if status != 200:
-                                raise RuntimeError(f"{status}: {body[:120].decode('utf-8', 'replace')}")
-                            sizes[q] = len(body)
-                            timing = re.search(r"store;dur=([\d.]+)", fast.last_headers.get("server-timing", ""))
-                            store_in_server.append(float(timing.group(1)) / 1000 if timing else float("nan"))
-                        try:
-                            store_in_server: list[float] = []
-                            ts = timed(call, a.iterations, a.seconds)
-                            api_ms[q] = (p(ts, 0.5), p(ts, 0.99))
-                            added[q] = p([t - s for t, s in zip(ts, store_in_server) if s == s], 0.5)
-                        except RuntimeError as exc:  # e.g. the server's query timeout
-                            api_ms[q] = None
-                            self.out(f"our /sparql: {q} answered {exc}")
+            self.out(f"Oxigraph store behind a bare HTTP server ready in {engines.store.startup:.1f} s; "
+                     f"our server ready in {engines.ours.startup:.1f} s"
+                     + (f"; plain rdflib loaded in {engines.rdflib.loaded:.1f} s; rdflib-endpoint ready in "
+                        f"{engines.endpoint.startup:.1f} s" if rdflib else ""))
+            measured = {q: self.competency(engines, text) for q, text in queries.items()}
+            engines.stop_rdflib()  # the rest measures our server alone
+            fast = Http(engines.ours.url, a.http_timeout)
+            with httpx.Client(base_url=engines.ours.url, timeout=a.http_timeout) as client:
                 rest = self.rest(client, fast)
             fast.close()
-            tput = asyncio.run(self.throughput(server.url, sparql_ok, queries))
+            tput = asyncio.run(self.throughput(engines.ours.url, queries))
         finally:
-            server.stop()
-        floor = self.loopback(sizes)
-        rdflib_ms, endpoint_ms = {}, {}
-        if rdflib:
-            rdflib_ms, _ = self.workers("rdflib", nquads, queries, a.rdflib_iterations, a.rdflib_timeout)
-            endpoint_ms = self.endpoint(nquads, queries)
-        self.out("\nCompetency queries, latency p50 / p99 in ms (rows returned):\n")
-        self.out("| query | rows | Oxigraph store | our /sparql | plain rdflib | rdflib-endpoint | rdflib ÷ ours (p50) "
-                 "| /sparql − store, per request (p50) | answer size | bare HTTP of that size (p50) |")
-        self.out("|---|---|---|---|---|---|---|---|---|---|")
-        for q in queries:
-            s, api, rl, ep = store_ms.get(q), api_ms.get(q), rdflib_ms.get(q), endpoint_ms.get(q)
-            ours = api or s  # through the server when /sparql answered, else the store itself
-            if ours is None:
-                ratio = "—"
-            elif rl and ours[0]:
-                ratio = f"{rl[0] / ours[0]:,.0f}×"
-            elif q in rdflib_ms and rl is None:
-                ratio = f"> {a.rdflib_timeout * 1000 / ours[0]:,.0f}×"
-            else:
-                ratio = "—"
-            over = f"+{added[q]:.2f} ms" if q in added else "—"
-            cells = [f"{fmt(x[0])} / {fmt(x[1])}" if x else ("timeout" if x is None and q in d else "—") for x, d in ((s, store_ms), (api, api_ms), (rl, rdflib_ms), (ep, endpoint_ms))]
-            size = f"{sizes[q] / 1e6:,.2f} MB" if q in sizes else "—"
-            bare = f"{floor[q]:,.2f} ms" if q in floor else "—"
-            self.out(f"| {q} | {rows.get(q, '—')} | " + " | ".join(cells) + f" | {ratio} | {over} | {size} | {bare} |")
+            engines.stop()
+        self.table(measured)
         self.out("\nREST endpoints through our server, latency in ms:\n")
         self.out("| request | first request | p50 | p99 | runs |")
         self.out("|---|---|---|---|---|")
         for path, (first, ts) in rest.items():
             self.out(f"| `{path}` | {fmt(first * 1000)} | {fmt(p(ts, 0.5))} | {fmt(p(ts, 0.99))} | {len(ts)} |")
-        self.out(f"\nThroughput, 32 concurrent connections for {a.load_seconds:.0f} s (mix of REST requests" + (" and competency queries" if sparql_ok else "") + f"): "
-                 f"{tput['requests']:,} requests, {tput['rps']:,.0f} req/s, {tput['errors']} errors.")
+        self.out(f"\nThroughput, 32 concurrent connections for {a.load_seconds:.0f} s (mix of REST requests and "
+                 f"competency queries): {tput['requests']:,} requests, {tput['rps']:,.0f} req/s, {tput['errors']} errors.")
 
-    def loopback(self, sizes: dict[str, int]) -> dict[str, float]:
-        """p50 ms of a bare HTTP answer of each size over loopback (BytesServer): the part of
-        the server's overhead that is moving the bytes, which no server can avoid."""
-        server = BytesServer()
+    def competency(self, engines: Engines, text: str) -> dict:
+        """One query on every engine, in interleaved rounds.
+
+        Each round runs the query a few times on the bare store and through our /sparql,
+        then once on plain rdflib and once on rdflib-endpoint, so every engine is measured
+        over the same minutes: on this VM a query's time drifts by ±20% from one minute to
+        the next, and engines measured one after the other compared those minutes, not
+        the engines.
+        """
+        a = self.args
+        rounds = a.rdflib_iterations if engines.rdflib else 1
+        per_round, budget = -(-a.iterations // rounds), a.seconds / rounds
+        m: dict = {"store": [], "bare": [], "ours": [], "ours_store": [], "rdflib": [], "endpoint": [],
+                   "round_ratios": [], "size": 0, "rows": None, "failed": {}}
+        bare, ours = Http(engines.store.url, a.http_timeout), Http(engines.ours.url, a.http_timeout)
         try:
-            fast = Http(server.url, self.args.http_timeout)
-            out = {}
-            for q, size in sizes.items():
-                def call(size: int = size) -> None:
-                    fast.get(f"/{size}")
-                out[q] = p(timed(call, self.args.iterations, self.args.seconds), 0.5)
-            fast.close()
-            return out
+            for _ in range(rounds):
+                for client, latencies, store_times in ((bare, m["bare"], m["store"]), (ours, m["ours"], m["ours_store"])):
+                    if client is ours and "ours" in m["failed"]:
+                        continue
+                    client.reconnect()  # idle while rdflib ran
+                    def call(client: Http = client, store_times: list = store_times) -> None:
+                        status, body = client.get("/sparql" if client is ours else "/", {"query": text}, {"Accept": SPARQL_JSON})
+                        if status != 200:
+                            raise RuntimeError(f"{status}: {body[:120].decode('utf-8', 'replace')}")
+                        m["size"] = len(body)
+                        timing = re.search(r"store;dur=([\d.]+)", client.last_headers.get("server-timing", ""))
+                        store_times.append(float(timing.group(1)) / 1000 if timing else float("nan"))
+                        if m["rows"] is None:
+                            m["rows"] = len(json.loads(body)["results"]["bindings"])
+                    try:
+                        latencies.extend(timed(call, per_round, budget))
+                    except RuntimeError as exc:  # e.g. the server's query timeout
+                        m["failed"]["ours"] = str(exc)
+                round_ours = m["ours"][-per_round:]
+                if engines.rdflib and "rdflib" not in m["failed"]:
+                    try:
+                        t = engines.rdflib.run(text, 1, a.rdflib_timeout, a.rdflib_timeout)["times"][0]
+                        m["rdflib"].append(t)
+                        if round_ours and "ours" not in m["failed"]:
+                            m["round_ratios"].append(t / statistics.median(round_ours))
+                    except TimeoutError as exc:
+                        m["failed"]["rdflib"] = str(exc)
+                        engines.restart_rdflib()
+                if engines.endpoint and "endpoint" not in m["failed"]:
+                    try:
+                        m["endpoint"].extend(timed(lambda: engines.endpoint_get(text, a.rdflib_timeout), 1, 0))
+                    except httpx.TimeoutException:
+                        m["failed"]["endpoint"] = f"no answer within {a.rdflib_timeout:.0f} s"
+                        engines.restart_endpoint()
         finally:
-            server.stop()
+            bare.close()
+            ours.close()
+        return m
+
+    def table(self, measured: dict[str, dict]) -> None:
+        a = self.args
+        self.out("\nCompetency queries, latency p50 / p99 in ms (rows returned), all engines measured in the same "
+                 "interleaved rounds:\n")
+        self.out("| query | rows | Oxigraph store | store over bare HTTP | our /sparql | plain rdflib | rdflib-endpoint "
+                 "| rdflib ÷ ours (p50) | per round (min–max) | answer size | /sparql − store (p50) "
+                 "| bare HTTP − store (p50) | API's own cost (difference) |")
+        self.out("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for q, m in measured.items():
+            def cell(times: list[float], engine: str, m: dict = m) -> str:
+                if engine in m["failed"] and not times:
+                    return "stopped"
+                return f"{fmt(p(times, 0.5))} / {fmt(p(times, 0.99))}" if times else "—"
+            ours = m["ours"] if m["ours"] else None
+            if ours and m["rdflib"] and "rdflib" not in m["failed"]:
+                ratio = f"{p(m['rdflib'], 0.5) / p(ours, 0.5):,.0f}×"
+            elif ours and "rdflib" in m["failed"]:
+                ratio = f"> {a.rdflib_timeout * 1000 / p(ours, 0.5):,.0f}×"
+            else:
+                ratio = "—"
+            spread = (f"{min(m['round_ratios']):,.0f}–{max(m['round_ratios']):,.0f}×" if m["round_ratios"] else "—")
+            over = [t - s for t, s in zip(m["ours"], m["ours_store"]) if not math.isnan(s)]
+            transfer = [t - s for t, s in zip(m["bare"], m["store"]) if not math.isnan(s)]
+            over_ms = p(over, 0.5) if over else None
+            transfer_ms = p(transfer, 0.5) if transfer else None
+            own = f"{over_ms - transfer_ms:+.2f} ms" if over and transfer else "—"
+            cells = [cell(m["store"], "store"), cell(m["bare"], "bare"), cell(m["ours"], "ours"),
+                     cell(m["rdflib"], "rdflib"), cell(m["endpoint"], "endpoint")]
+            self.out(f"| {q} | {m['rows'] if m['rows'] is not None else '—'} | " + " | ".join(cells)
+                     + f" | {ratio} | {spread} | {m['size'] / 1e6:,.2f} MB"
+                     + f" | {'—' if over_ms is None else f'+{over_ms:.2f} ms'} | {'—' if transfer_ms is None else f'+{transfer_ms:.2f} ms'} | {own} |")
+        for q, m in measured.items():
+            for engine, why in m["failed"].items():
+                self.out(f"\n{q} on {engine}: {why}")
 
     def rest(self, client: httpx.Client, fast: Http) -> dict[str, tuple[float, list[float]]]:
         a = self.args
@@ -176,10 +212,9 @@ class Run:
             out[path] = (time.perf_counter() - t, timed(call, a.iterations, a.seconds))
         return out
 
-    async def throughput(self, url: str, sparql_ok: bool, queries: dict[str, str]) -> dict:
+    async def throughput(self, url: str, queries: dict[str, str]) -> dict:
         mix = [("GET", path, None) for path in self.rest_paths if not path.startswith("/network")]
-        if sparql_ok:
-            mix += [("GET", "/sparql", {"query": queries["chairs"]})]
+        mix += [("GET", "/sparql", {"query": queries["chairs"]})]
         done = errors = 0
         deadline = time.perf_counter() + self.args.load_seconds
         limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
@@ -200,48 +235,6 @@ class Run:
             await asyncio.gather(*(worker(k) for k in range(32)))
             elapsed = time.perf_counter() - started
         return {"requests": done, "rps": done / elapsed, "errors": errors}
-
-    def workers(self, engine: str, nquads: Path, queries: dict[str, str], iterations: int, timeout: float) -> tuple[dict, dict]:
-        """p50/p99 per query in a child process; None for a query stopped at ``timeout``."""
-        out: dict = {}
-        rows: dict = {}
-        worker = QueryWorker(engine, nquads)
-        self.out(f"{engine} in-memory load: {worker.loaded:.1f} s")
-        try:
-            for q, text in queries.items():
-                try:
-                    res = worker.run(text, iterations, self.args.seconds, timeout)
-                    out[q], rows[q] = (p(res["times"], 0.5), p(res["times"], 0.99)), res["rows"]
-                except TimeoutError as exc:
-                    out[q] = None
-                    self.out(f"{engine}: {q} stopped after {timeout:.0f} s ({exc})")
-                    worker.stop()
-                    worker = QueryWorker(engine, nquads)
-        finally:
-            worker.stop()
-        return out, rows
-
-    def endpoint(self, nquads: Path, queries: dict[str, str]) -> dict:
-        a = self.args
-        out: dict = {}
-        server = RdflibEndpoint(nquads)
-        try:
-            with httpx.Client(timeout=a.rdflib_timeout) as client:
-                for q, text in queries.items():
-                    def call() -> None:
-                        r = client.get(server.url, params={"query": text}, headers={"Accept": SPARQL_JSON})
-                        r.raise_for_status()
-                    try:
-                        ts = timed(call, a.rdflib_iterations, a.seconds)
-                        out[q] = (p(ts, 0.5), p(ts, 0.99))
-                    except httpx.TimeoutException:
-                        out[q] = None
-                        self.out(f"rdflib-endpoint: {q} no answer within {a.rdflib_timeout:.0f} s; server restarted")
-                        server.stop()
-                        server = RdflibEndpoint(nquads)
-        finally:
-            server.stop()
-        return out
 
 
 def versions() -> str:

@@ -1,9 +1,11 @@
 """The engines the benchmark compares, each run in the way a user would run it.
 
 - our server (``python -m antq.api.server``: /sparql and the REST API over HTTP, loopback only);
-- the Oxigraph store in a child process, as the server holds it (antq's OxigraphStore: the
-  default graph materialised, answers serialised as SPARQL JSON): the floor, what the
-  server adds goes on top;
+- the Oxigraph store as our server holds it (antq's OxigraphStore: the default graph
+  materialised, answers serialised as SPARQL JSON), in its own process behind the barest
+  HTTP server (one asyncio handler: no framework, no worker processes, no limits). Its
+  Server-Timing is the store's own time; its latency is the store plus what moving the
+  answer over HTTP costs any server; what our server takes beyond that is the API's cost;
 - plain rdflib in memory (a child process, so a query that never ends can be killed);
 - rdflib-endpoint (its own server process over rdflib).
 Every wait is bounded; every process started here is stopped here.
@@ -39,41 +41,38 @@ uvicorn.run(SparqlEndpoint(graph=ds), host="127.0.0.1", port=int(sys.argv[2]), l
 """
 
 # Reads queries as JSON lines on stdin; answers each with its timings as a JSON line.
-# argv: engine ("rdflib" or "oxigraph"), N-Quads path.
-_WORKER = """
+# argv: N-Quads path.
+_RDFLIB_WORKER = """
 import json, sys, time
 from antq.api.server import keep_freed_memory
 keep_freed_memory()  # the memory tuning of our server, for the store and for rdflib alike
-engine, path = sys.argv[1], sys.argv[2]
+from rdflib import Dataset
 started = time.perf_counter()
-if engine == "rdflib":
-    from rdflib import Dataset
-    ds = Dataset(default_union=True)
-    ds.parse(path, format="nquads")
-    run = lambda q: len(list(ds.query(q)))
-    count = run
-else:
-    from antq.graph.store import OxigraphStore
-    store = OxigraphStore.from_nquads(path)
-    run = lambda q: store.query(q)  # SPARQL JSON bytes, as /sparql sends them
-    count = lambda q: len(store.query(q).rows)
+ds = Dataset(default_union=True)
+ds.parse(sys.argv[1], format="nquads")
 print(json.dumps({"loaded": time.perf_counter() - started}), flush=True)
 for line in sys.stdin:
     job = json.loads(line)
-    times = []
+    times, rows = [], 0
     deadline = time.perf_counter() + job["seconds"]
     for _ in range(job["iterations"]):
         t = time.perf_counter()
-        run(job["query"])
+        rows = len(list(ds.query(job["query"])))
         times.append(time.perf_counter() - t)
         if time.perf_counter() > deadline:
             break
-    print(json.dumps({"times": times, "rows": count(job["query"])}), flush=True)
+    print(json.dumps({"times": times, "rows": rows}), flush=True)
 """
-# The floor of any HTTP answer: a bare asyncio server answering GET /N with N bytes
-# (Content-Length, keep-alive), so the time of moving a result over loopback is known.
-_BYTES_SERVER = """
+# The Oxigraph store behind the barest HTTP server: GET /?query=Q is answered with SPARQL
+# JSON as the store serialises it, with Content-Length, keep-alive, and Server-Timing
+# store;dur=ms (the store's time, measured as our server measures it). argv: N-Quads path, port.
+_STORE_SERVER = """
 import asyncio, sys
+from urllib.parse import parse_qs, urlsplit
+from antq.api.server import keep_freed_memory
+keep_freed_memory()
+from antq.graph.store import OxigraphStore
+store = OxigraphStore.from_nquads(sys.argv[1])
 async def serve(reader, writer):
     while True:
         try:
@@ -81,12 +80,15 @@ async def serve(reader, writer):
         except (asyncio.IncompleteReadError, ConnectionError):  # the client closed the connection
             writer.close()
             return
-        size = int(head.split(b" ", 2)[1].lstrip(b"/").split(b"?")[0] or 0)
-        writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Type: application/octet-stream\\r\\nContent-Length: %d\\r\\n\\r\\n" % size)
-        writer.write(b"x" * size)
+        target = head.split(b" ", 2)[1].decode()
+        query = parse_qs(urlsplit(target).query).get("query", ["ASK {}"])[0]
+        result = store.query(query)
+        writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Type: application/sparql-results+json\\r\\n"
+                     b"Server-Timing: store;dur=%.3f\\r\\nContent-Length: %d\\r\\n\\r\\n" % (result.elapsed * 1000, len(result.data)))
+        writer.write(result.data)
         await writer.drain()
 async def main():
-    server = await asyncio.start_server(serve, "127.0.0.1", int(sys.argv[1]))
+    server = await asyncio.start_server(serve, "127.0.0.1", int(sys.argv[2]))
     async with server:
         await server.serve_forever()
 asyncio.run(main())
@@ -137,6 +139,11 @@ class Http:
         self.last_headers = {k.lower(): v for k, v in r.getheaders()}
         return r.status, body
 
+    def reconnect(self) -> None:
+        """A fresh connection: a server may close one left idle (uvicorn after 5 s)."""
+        self.conn.close()
+        self.conn.connect()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -157,66 +164,114 @@ class Process:
                 self.proc.wait(10)
 
 
-class OurServer(Process):
-    def __init__(self, data_dir: Path, startup_seconds: float = 300) -> None:
+PORT = "<port>"  # in a command line or an environment value: the server's free port
+
+
+class HttpProcess(Process):
+    """A server child on a free loopback port (given where ``PORT`` stands), up when constructed."""
+
+    def __init__(self, args: list[str], probe: str, startup_seconds: float, env: dict[str, str] | None = None,
+                 **kw) -> None:  # noqa: ANN003
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {"ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": str(self.port), "ANTQ_BASE_IRI": BASE, "ANTQ_MAX_ROWS": "1000000"}
-        super().__init__([sys.executable, "-m", "antq.api.server", str(data_dir / "graph.nq")], env=env)
+        fill = lambda v: str(self.port) if v == PORT else v  # noqa: E731
         started = time.perf_counter()
+        super().__init__([sys.executable, *map(fill, args)], env={k: fill(v) for k, v in (env or {}).items()}, **kw)
         try:
-            wait_http(self.url + "/stats", self.proc, startup_seconds)
+            wait_http(self.url + probe, self.proc, startup_seconds)
         except Exception:
             self.stop()
             raise
         self.startup = time.perf_counter() - started
 
 
-class BytesServer(Process):
-    """Answers ``GET /N`` with N bytes and nothing else: the cost of HTTP over loopback alone."""
-
-    def __init__(self, startup_seconds: float = 30) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        super().__init__([sys.executable, "-c", _BYTES_SERVER, str(self.port)])
-        try:
-            wait_http(self.url + "/0", self.proc, startup_seconds)
-        except Exception:
-            self.stop()
-            raise
+class OurServer(HttpProcess):
+    def __init__(self, data_dir: Path, startup_seconds: float = 600) -> None:
+        env = {"ANTQ_DATA_DIR": str(data_dir), "ANTQ_PORT": PORT, "ANTQ_BASE_IRI": BASE, "ANTQ_MAX_ROWS": "1000000"}
+        super().__init__(["-m", "antq.api.server", str(data_dir / "graph.nq")], "/stats", startup_seconds, env=env)
 
 
-class RdflibEndpoint(Process):
+class StoreServer(HttpProcess):
+    """The Oxigraph store behind the barest HTTP server (``_STORE_SERVER``)."""
+
     def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        super().__init__([sys.executable, "-c", _RDFLIB_ENDPOINT, str(nquads), str(self.port)], preexec_fn=_cap_memory)
-        try:
-            wait_http(self.url + "?query=ASK%7B%7D", self.proc, startup_seconds)
-        except Exception:
-            self.stop()
-            raise
+        super().__init__(["-c", _STORE_SERVER, str(nquads), PORT], "/?query=ASK%7B%7D", startup_seconds)
 
 
-class QueryWorker(Process):
-    """rdflib or the Oxigraph store in a child that can be killed mid-query (memory capped)."""
+class RdflibEndpoint(HttpProcess):
+    def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
+        super().__init__(["-c", _RDFLIB_ENDPOINT, str(nquads), PORT], "/?query=ASK%7B%7D", startup_seconds,
+                         preexec_fn=_cap_memory)
+        self.url += "/"
 
-    def __init__(self, engine: str, nquads: Path, startup_seconds: float = 600) -> None:
-        self.engine, self.nquads = engine, nquads
-        super().__init__([sys.executable, "-c", _WORKER, engine, str(nquads)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         text=True, preexec_fn=_cap_memory)
+
+class RdflibWorker(Process):
+    """Plain rdflib in a child that can be killed mid-query (memory capped)."""
+
+    def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
+        super().__init__([sys.executable, "-c", _RDFLIB_WORKER, str(nquads)], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True, preexec_fn=_cap_memory)
         self.loaded = self._read(startup_seconds)["loaded"]
 
     def _read(self, seconds: float) -> dict:
         ready, _, _ = select.select([self.proc.stdout], [], [], seconds)
         if not ready:
-            raise TimeoutError(f"{self.engine} gave no answer within {seconds:.0f} s")
+            raise TimeoutError(f"rdflib gave no answer within {seconds:.0f} s")
         line = self.proc.stdout.readline()
         if not line:
-            raise TimeoutError(f"{self.engine} worker died (exit {self.proc.wait(10)}; memory cap {MEMORY_CAP >> 30} GiB)")
+            raise TimeoutError(f"rdflib worker died (exit {self.proc.wait(10)}; memory cap {MEMORY_CAP >> 30} GiB)")
         return json.loads(line)
 
     def run(self, query: str, iterations: int, seconds: float, timeout: float) -> dict:
+        """{"times": [seconds, ...], "rows": n}; TimeoutError when no answer came within ``timeout``."""
         self.proc.stdin.write(json.dumps({"query": query, "iterations": iterations, "seconds": seconds}) + "\n")
         self.proc.stdin.flush()
         return self._read(timeout)
+
+
+class Engines:
+    """Every engine of one graph, up at once so that they can be measured in turns."""
+
+    def __init__(self, nquads: Path, data_dir: Path, rdflib: bool) -> None:
+        self.nquads = nquads
+        self.store: StoreServer | None = None
+        self.ours: OurServer | None = None
+        self.rdflib: RdflibWorker | None = None
+        self.endpoint: RdflibEndpoint | None = None
+        try:
+            self.store = StoreServer(nquads)
+            self.ours = OurServer(data_dir)
+            if rdflib:
+                self.rdflib = RdflibWorker(nquads)
+                self.endpoint = RdflibEndpoint(nquads)
+                self._endpoint_client = httpx.Client()
+        except BaseException:
+            self.stop()
+            raise
+
+    def endpoint_get(self, query: str, timeout: float) -> None:
+        r = self._endpoint_client.get(self.endpoint.url, params={"query": query},
+                                      headers={"Accept": "application/sparql-results+json"}, timeout=timeout)
+        r.raise_for_status()
+
+    def restart_rdflib(self) -> None:
+        """After a query that overran: a fresh process (the old one may still be computing)."""
+        self.rdflib.stop()
+        self.rdflib = RdflibWorker(self.nquads)
+
+    def restart_endpoint(self) -> None:
+        self.endpoint.stop()
+        self.endpoint = RdflibEndpoint(self.nquads)
+
+    def stop_rdflib(self) -> None:
+        for engine in (self.rdflib, self.endpoint):
+            if engine is not None:
+                engine.stop()
+        if self.endpoint is not None:
+            self._endpoint_client.close()
+
+    def stop(self) -> None:
+        self.stop_rdflib()
+        for engine in (self.store, self.ours):
+            if engine is not None:
+                engine.stop()
