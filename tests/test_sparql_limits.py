@@ -235,3 +235,21 @@ def test_server_timing_reports_the_store_time(server: str) -> None:
     assert timing is not None, r.headers["server-timing"]
     store, app = float(timing.group(1)), float(timing.group(2))
     assert 0 < store <= app < took_ms
+
+
+@pytest.mark.parametrize("shared_bytes", [1 << 20, 64])
+def test_answers_come_back_whole_through_shared_memory_or_the_socket(graph_file: Path, shared_bytes: int) -> None:
+    """An answer that fits the memory a worker shares with the server comes through it, a larger
+    one through the socket; either way the bytes are the store's own."""
+    from antq.api.workers import WorkerPool
+    from antq.graph.store import OxigraphStore
+
+    store = OxigraphStore.from_nquads(graph_file)
+    pool = WorkerPool(store, 1, 10.0, shared_bytes=shared_bytes)
+    try:
+        for q in ("ASK { ?s ?p ?o }", "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s"):
+            for _ in range(2):  # the second answer overwrites the first in the shared memory
+                got = asyncio.run(pool.run("query", {"query": q}))
+                assert bytes(got.data) == store.query(q).data
+    finally:
+        pool.close()
