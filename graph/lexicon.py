@@ -28,8 +28,15 @@ TITLE_BASES = (
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
-    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Trưởng", "Ủy viên", "Uỷ viên",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên", "Trưởng", "Ủy viên", "Uỷ viên",
+    *(f"Trưởng {unit}" for unit in ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")),
 )
+# The last word of a title that heads a residential community ("Trưởng thôn X"): its body is
+# the community itself, "thôn X", named by the capitalised words or the number that follow.
+# A standing a person is described by between the name and the posts: "Ông X, người có uy
+# tín, Trưởng thôn Y". It is no post and no body; the posts after it are still the person's.
+STANDINGS = ("người có uy tín", "già làng", "trưởng dòng họ", "trưởng tộc", "cựu chiến binh", "đảng viên")
+COMMUNITY_UNITS = ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 

@@ -746,3 +746,25 @@ def test_organisers_named_as_the_two_parties_of_the_programme():
                  "Công an tỉnh Hà Nam và Ban Thường vụ Hội Nông dân tỉnh Hà Nam giai đoạn 2019 – 2024, do hai đơn vị tổ chức "
                  "chiều 5/7 vừa qua.")
     assert rec["meetings"][0]["organizers"] == ["Công an tỉnh Hà Nam", "Ban Thường vụ Hội Nông dân tỉnh Hà Nam"]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Ông Nguyễn Văn An, trưởng thôn Đông Hòa, cho biết bà con đã tham gia.", "Nguyễn Văn An",
+     {"title": "Trưởng thôn", "org": "thôn Đông Hòa"}),
+    ("Trưởng bản Nà Pe Lò Văn Bình phát biểu tại buổi lễ.", "Lò Văn Bình", {"title": "Trưởng bản", "org": "bản Nà Pe"}),
+    ("Bà Trần Thị Cúc, Trưởng khu phố 4, chia sẻ kinh nghiệm.", "Trần Thị Cúc", {"title": "Trưởng khu phố", "org": "khu phố 4"}),
+    ("Thiếu tá Phạm Văn Dũng, Chính trị viên Đồn Biên phòng Nậm Cắn, phát biểu.", "Phạm Văn Dũng",
+     {"title": "Chính trị viên", "org": "Đồn Biên phòng Nậm Cắn"}),
+])
+def test_heads_of_residential_communities_and_political_officers(text: str, name: str, post: dict):
+    """A village head's body is the village itself, named up to where a person's name starts."""
+    assert people(record(text))[name]["posts"] == [post]
+
+
+def test_village_heads_in_a_plural_list_are_no_one():
+    assert record("Các trưởng thôn, trưởng bản đã tham dự hội nghị.")["people"] == []
+
+
+def test_a_standing_between_the_name_and_the_post():
+    rec = record("Ông Giàng A Lử, người có uy tín, Trưởng bản Sín Chải đề nghị tiếp tục mở lớp học.")
+    assert people(rec)["Giàng A Lử"]["posts"] == [{"title": "Trưởng bản", "org": "bản Sín Chải"}]

@@ -87,6 +87,10 @@ def _post_at(text: str, pos: int) -> PostMention | None:
         if org:
             post.org, post.end = org, org.end
             return post
+    community = _community_at(text, m.end(), title)
+    if community:
+        post.org, post.end = community, community.end
+        return post
     if title.endswith((" phòng", " Phòng")):
         body = re.match(r"\s+(?:[^,;.()]|(?<=phòng), chống)+?(?=\s+-\s+|(?!, chống)[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
         if body:
@@ -103,6 +107,29 @@ def _post_at(text: str, pos: int) -> PostMention | None:
             post.org = org
             post.end = org.parent.end if org.parent and org.parent.start >= org.end else org.end
     return post if post.org is not None or not lower else None
+
+
+# What may stand between a name and its next post: a comma, a dash, a bracket, "kiêm", or a
+# standing between commas ("…, người có uy tín, Trưởng thôn …").
+_POST_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", re.IGNORECASE)
+_COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|\d+[A-Za-z]?))((?:\s+(?:{CAP_WORD}|\d+[A-Za-z]?)){{0,3}})")
+
+
+def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
+    """"thôn X" after a title ending in "thôn" (``pos`` is the title's end). The name stops
+    where a person's name starts: "Trưởng thôn X Y Nguyễn Văn A"."""
+    unit = next((u for u in lexicon.COMMUNITY_UNITS if title.endswith(" " + u)), None)
+    m = _COMMUNITY_NAME.match(text, pos) if unit else None
+    if not m:
+        return None
+    end = m.end(1)
+    for w in re.finditer(r"\S+", m.group(2)):
+        rest = text[m.start(2) + w.end():]
+        if w.group() in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}", rest):
+            break
+        end = m.start(2) + w.end()
+    start = pos - len(unit)
+    return OrgMention(text[start:end], start, end, unit)
 
 
 _UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
@@ -178,7 +205,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             person.span_start = min(person.span_start, pre[-1].start)
         cursor = m.end()
         while True:
-            sep = re.match(r"\s*,\s*|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", text[cursor:end])
+            sep = _POST_SEPARATOR.match(text[cursor:end])
             nxt = [p for p in posts if sep and p.start == cursor + sep.end()]
             if not nxt:
                 break
