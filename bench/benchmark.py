@@ -84,7 +84,10 @@ class Run:
                      f"our server ready in {engines.ours.startup:.1f} s"
                      + (f"; plain rdflib loaded in {engines.rdflib.loaded:.1f} s; rdflib-endpoint ready in "
                         f"{engines.endpoint.startup:.1f} s" if rdflib else ""))
-            measured = {q: self.competency(engines, text) for q, text in queries.items()}
+            measured = {}
+            for q, text in queries.items():
+                measured[q] = self.competency(engines, text)
+                print(f"  {q}: measured", file=sys.stderr, flush=True)  # progress, not a result
             engines.stop_rdflib()  # the rest measures our server alone
             fast = Http(engines.ours.url, a.http_timeout)
             with httpx.Client(base_url=engines.ours.url, timeout=a.http_timeout) as client:
