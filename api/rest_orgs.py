@@ -87,8 +87,10 @@ class OrgDetail(OrgItem):
 
 
 _HEAD = entities("org:Organization")
-_DETAILS = (label("e", "lab") + one("e", "antq:bodyKind", "k")
-            + area("e", "antq:servesArea", "pl", "pll") + rel("e", "org:subOrganizationOf", "par", "parl"))
+_SORT = (label("e", "lab"), "(MIN(?lab) AS ?label)")  # what a list is ordered by
+_OTHER_DETAILS = (one("e", "antq:bodyKind", "k") + area("e", "antq:servesArea", "pl", "pll")
+                  + rel("e", "org:subOrganizationOf", "par", "parl"))
+_DETAILS = _SORT[0] + _OTHER_DETAILS
 _WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": "FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ",
@@ -96,7 +98,8 @@ _FILTERS = {
     "province": within("antq:servesArea", "province"),
     "parent": "?e org:subOrganizationOf ?parent . ",
 }
-_COLUMNS = "(MIN(?lab) AS ?label) (MIN(?k) AS ?kindc) (MIN(?pll) AS ?place) (MIN(?par) AS ?par1) (MIN(?parl) AS ?parl1)"
+_OTHER_COLUMNS = "(MIN(?k) AS ?kindc) (MIN(?pll) AS ?place) (MIN(?par) AS ?par1) (MIN(?parl) AS ?parl1)"
+_COLUMNS = "(MIN(?lab) AS ?label) " + _OTHER_COLUMNS
 
 _SUBS = "SELECT DISTINCT ?e ?s ?sl WHERE { { SELECT DISTINCT ?e ?s WHERE { ?s org:subOrganizationOf ?e } } " + label("s", "sl") + "} ORDER BY ?sl"
 _ALT = 'SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt'
@@ -151,8 +154,8 @@ async def list_organizations(
     if parent:
         bindings["parent"] = entity_iri(request, "org", parent)
     total, rows = await fetch_page(
-        request, head=_HEAD, details=_DETAILS, filters=_FILTERS, columns=_COLUMNS, order="?label ?e",
-                                   bindings=bindings, limit=limit, offset=offset)
+        request, head=_HEAD, details=_OTHER_DETAILS, filters=_FILTERS, columns=_OTHER_COLUMNS, order="?label ?e", sort=_SORT,
+        bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     base = request.app.state.settings.base_iri
     return Page[OrgItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, base, spans) for r in rows])

@@ -71,7 +71,9 @@ class PersonDetail(PersonItem):
 
 
 _HEAD = entities("schema:Person")
-_DETAILS = label("e", "lab") + rel("e", "antq:rank", "r", "rl")
+_SORT = (label("e", "lab"), "(MIN(?lab) AS ?label)")  # what a list is ordered by
+_RANK = rel("e", "antq:rank", "r", "rl")
+_DETAILS = _SORT[0] + _RANK
 _WHERE = _HEAD + _DETAILS
 _FILTERS = {
     "q": 'FILTER(CONTAINS(LCASE(STR(?lab)), LCASE(STR(?q)))) ',
@@ -124,8 +126,8 @@ async def list_people(
     if org:
         bindings["org"] = entity_iri(request, "org", org)
     total, rows = await fetch_page(
-        request, head=_HEAD, details=_DETAILS, filters=_FILTERS, columns="(MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1)", order="?label ?e",
-        bindings=bindings, limit=limit, offset=offset
+        request, head=_HEAD, details=_RANK, filters=_FILTERS, columns="(MIN(?rl) AS ?rank1)", order="?label ?e",
+        bindings=bindings, limit=limit, offset=offset, sort=_SORT
     )
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None
     return Page[PersonItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
