@@ -122,8 +122,9 @@ class Run:
         bare, ours = Http(engines.store.url, a.http_timeout), Http(engines.ours.url, a.http_timeout)
         try:
             for _ in range(rounds):
-                for client, latencies, store_times in ((bare, m["bare"], m["store"]), (ours, m["ours"], m["ours_store"])):
-                    if client is ours and "ours" in m["failed"]:
+                for engine, client, latencies, store_times in (("bare", bare, m["bare"], m["store"]),
+                                                               ("ours", ours, m["ours"], m["ours_store"])):
+                    if engine in m["failed"]:
                         continue
                     client.reconnect()  # idle while rdflib ran
                     def call(client: Http = client, store_times: list = store_times) -> None:
@@ -138,7 +139,7 @@ class Run:
                     try:
                         latencies.extend(timed(call, per_round, budget))
                     except RuntimeError as exc:  # e.g. the server's query timeout
-                        m["failed"]["ours"] = str(exc)
+                        m["failed"][engine] = str(exc)
                 round_ours = m["ours"][-per_round:]
                 if engines.rdflib and "rdflib" not in m["failed"]:
                     try:
@@ -186,7 +187,7 @@ class Run:
             over_ms = p(over, 0.5) if over else None
             transfer_ms = p(transfer, 0.5) if transfer else None
             own = f"{over_ms - transfer_ms:+.2f} ms" if over and transfer else "—"
-            cells = [cell(m["store"], "store"), cell(m["bare"], "bare"), cell(m["ours"], "ours"),
+            cells = [cell(m["store"], "bare"), cell(m["bare"], "bare"), cell(m["ours"], "ours"),
                      cell(m["rdflib"], "rdflib"), cell(m["endpoint"], "endpoint")]
             self.out(f"| {q} | {m['rows'] if m['rows'] is not None else '—'} | " + " | ".join(cells)
                      + f" | {ratio} | {spread} | {m['size'] / 1e6:,.2f} MB"
