@@ -768,3 +768,18 @@ def test_village_heads_in_a_plural_list_are_no_one():
 def test_a_standing_between_the_name_and_the_post():
     rec = record("Ông Giàng A Lử, người có uy tín, Trưởng bản Sín Chải đề nghị tiếp tục mở lớp học.")
     assert people(rec)["Giàng A Lử"]["posts"] == [{"title": "Trưởng bản", "org": "bản Sín Chải"}]
+
+
+def test_a_communes_body_followed_by_its_districts_after_a_comma():
+    rec = record("Sáng 12/3, Công an phường 5, Công an quận 8 tổ chức ra mắt mô hình tự quản.")
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs == {"Công an phường 5": "Công an quận 8", "Công an quận 8": None}
+
+
+@pytest.mark.parametrize("text", [
+    "Công an xã Hòa An, Công an xã Hòa Bình, Công an huyện Phú Hòa cùng tham gia.",
+    "Công an huyện Phú Hòa, Công an xã Hòa An cùng tham gia.",
+    "Công an phường 5, Công an phường 6 cùng tham gia.",
+])
+def test_a_list_of_bodies_gives_no_parents(text: str):
+    assert all(o["parent"] is None for o in record(text)["organizations"])

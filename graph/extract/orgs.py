@@ -318,6 +318,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         parent = parse_org(text, end + belongs.end())
         if parent is not None and not parent.generic:
             org.parent = parent
+    elif (ward_parent := _district_after_comma(text, org)) is not None:
+        org.parent = ward_parent
     elif org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
         p = re.match(r"\s*(?:,|\s-|\s–|\()\s*", text[end:])
         if p:
@@ -325,6 +327,22 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             if parent and not parent.generic and parent.head != org.head and _is_parent(org, parent):
                 org.parent = parent
     return org
+
+
+def _district_after_comma(text: str, org: OrgMention) -> OrgMention | None:
+    """"Công an phường 7, Công an quận 3": a commune's body followed by the same kind of body of
+    a district is that district's; a list names the higher level first, not the lower."""
+    if org.place is None or lexicon.ADMIN_UNITS.get(org.unit or "") != "xã":
+        return None
+    communes = "|".join(u for u, level in lexicon.ADMIN_UNITS.items() if level == "xã")
+    if re.search(rf"{re.escape(org.head)}\s+(?:{communes})\s[^,;.]*,\s*$", text[max(0, org.start - 80) : org.start]):
+        return None  # "Công an xã A, Công an xã B, Công an huyện C": a list of bodies
+    comma = re.match(r"\s*,\s*", text[org.end:])
+    parent = parse_org(text, org.end + comma.end()) if comma else None
+    if (parent is None or parent.generic or parent.head != org.head
+            or lexicon.ADMIN_UNITS.get(parent.unit or "") != "huyện"):
+        return None
+    return parent
 
 
 def _is_parent(child: OrgMention, parent: OrgMention) -> bool:
