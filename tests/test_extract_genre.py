@@ -783,3 +783,10 @@ def test_a_communes_body_followed_by_its_districts_after_a_comma():
 ])
 def test_a_list_of_bodies_gives_no_parents(text: str):
     assert all(o["parent"] is None for o in record(text)["organizations"])
+
+
+def test_a_post_whose_body_is_named_again_by_its_head():
+    rec = record("Sáng 12/3, Đồn Biên phòng Pa Vây Sử tổ chức hội nghị. "
+                 "Thiếu tá Lò Văn Hòa, Chính trị viên Đồn cho biết, năm qua Đồn đã phối hợp tốt.")
+    assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên", "org": "Đồn"}]
+    assert [o["name"] for o in rec["organizations"]] == ["Đồn Biên phòng Pa Vây Sử"]

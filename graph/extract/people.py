@@ -100,6 +100,11 @@ def _post_at(text: str, pos: int) -> PostMention | None:
                 org.parent = parse_org(text, org.end + parent.end())
             post.org, post.end = org, (org.parent.end if org.parent else org.end)
             return post
+    again = _BODY_NAMED_AGAIN.match(text, m.end())
+    if again:  # "Chính trị viên Đồn cho biết": the article's post, named by its head alone
+        post.org = OrgMention(again.group(1), again.start(1), again.end(1), again.group(1))
+        post.end = again.end(1)
+        return post
     sp = re.match(r"\s+", text[m.end():])
     if sp:
         org = parse_org(text, m.end() + sp.end())
@@ -112,6 +117,8 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 # What may stand between a name and its next post: a comma, a dash, a bracket, "kiêm", or a
 # standing between commas ("…, người có uy tín, Trưởng thôn …").
 _POST_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", re.IGNORECASE)
+# A post's body named again by its head alone, lower case after it: "… Chính trị viên Đồn cho biết".
+_BODY_NAMED_AGAIN = re.compile(rf"\s+(Đồn)(?=\s+{LO}|\s*[,;.])")
 _COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|\d+[A-Za-z]?))((?:\s+(?:{CAP_WORD}|\d+[A-Za-z]?)){{0,3}})")
 
 
