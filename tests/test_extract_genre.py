@@ -790,3 +790,17 @@ def test_a_post_whose_body_is_named_again_by_its_head():
                  "Thiếu tá Lò Văn Hòa, Chính trị viên Đồn cho biết, năm qua Đồn đã phối hợp tốt.")
     assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên", "org": "Đồn"}]
     assert [o["name"] for o in rec["organizations"]] == ["Đồn Biên phòng Pa Vây Sử"]
+
+
+def test_an_event_named_inside_an_interview_answer():
+    """The one answering reported at the event; the chairs are the agent of "do … chủ trì";
+    "hôm D/M" dates it."""
+    text = ("Phóng viên đã trao đổi với Thượng tá Đinh Thị Hoa, Trưởng phòng Tham mưu, Công an tỉnh Quảng Trị.\n\n"
+            "PV: Kết quả nổi bật năm qua là gì, thưa bà?\n\n"
+            "Bà Hoa: Như tôi đã báo cáo tại hội nghị sơ kết do Công an tỉnh và Ủy ban MTTQ Việt Nam tỉnh tổ chức "
+            "hôm 9/1 vừa qua, do Đại tá Võ Văn Cường, Phó Giám đốc Công an tỉnh và ông Lê Quang Minh, Chủ tịch "
+            "Ủy ban MTTQ Việt Nam tỉnh đồng chủ trì, các mô hình đã được nhân rộng.")
+    [m] = record(text, date="2025-02-03")["meetings"]
+    assert m["date"] == "2025-01-09"
+    assert m["chairs"] == ["Võ Văn Cường", "Lê Quang Minh"]
+    assert m["speakers"] == ["Đinh Thị Hoa"]

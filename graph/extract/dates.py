@@ -49,9 +49,15 @@ def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int
     return (iso, m.start(), m.end()) if iso else None
 
 
+_LEAD = re.compile(r"(?:vào\s+)?hôm\s+|vào\s+(?=ngày|\d)")  # "tổ chức hôm 14/1", "vào ngày 14/1"
+_BARE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}))?(?![\d/])")
+
+
 def date_at(text: str, pos: int, article_date: str | None) -> str | None:
     """A date that opens ``text[pos:]`` ("… tổ chức ngày 15/8 vừa qua")."""
-    m = DAY_MONTH.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+    lead = _LEAD.match(text, start)
+    m = (_BARE_DAY_MONTH.match(text, lead.end()) or DAY_MONTH.match(text, lead.end())) if lead else DAY_MONTH.match(text, start)
     if not m:
         return None
     return resolve(int(m.group("d")), int(m.group("m")), int(m.group("y")) if m.group("y") else None, article_date)

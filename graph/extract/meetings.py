@@ -35,6 +35,11 @@ _PASSIVE_EVENT = re.compile(
 )
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
 # "… dưới sự (đồng) chủ trì của A, …và B, …": the chairs follow.
+_AGENT = re.compile(r"(?<![\w])do\s")
+# A speech verb whose subject is "tôi" / "chúng tôi": an interviewee's own words.
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:tôi|chúng tôi)\s+(?:(?:đã|cũng|vừa|từng)\s+)*$", re.IGNORECASE)
+# "Bà X: …", "Thượng tá Y: …": who answers, at the head of an interview's answer.
+_ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
@@ -217,7 +222,11 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             for c_start, c_end, body in _clauses(s):
                 if c_start > cpos or _ATTEND.search(body[:40]):
                     continue
-                meeting.chairs += [p for p in mentions if c_start <= p.start and p.end <= min(c_end, cpos)]
+                # "…, do A và B đồng chủ trì": the agent after the last "do" chairs, not the
+                # clause's subject ("Bà X: Như tôi đã báo cáo tại hội nghị …, do A … chủ trì")
+                agents = list(_AGENT.finditer(s.text, c_start - s.start, cpos - s.start))
+                first = s.start + agents[-1].end() if agents else c_start
+                meeting.chairs += [p for p in mentions if first <= p.start and p.end <= min(c_end, cpos)]
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
         for c_start, _, body in _clauses(s):
@@ -231,6 +240,11 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             spos = c_start + speak.start()
             near = [p for p in mentions if c_start <= p.start < c_end]
             # "A, Phó Giám đốc … báo cáo tóm tắt …": the verb right after a person's mention is theirs
+            if _FIRST_PERSON.search(s.text, 0, spos - s.start):
+                # "Bà X: Như tôi đã báo cáo tại …": the one answering speaks, no one else named
+                label = _ANSWER_LABEL.match(s.text)
+                meeting.speakers += [p for p in mentions if label and s.start <= p.start and p.end <= s.start + label.end()]
+                continue
             right_before = [p for p in near if _subject_of(s, p, spos)]
             near = right_before if right_before or speak.group("weak") else near  # a bare "báo cáo" needs its subject
             if near:
