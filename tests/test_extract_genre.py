@@ -804,3 +804,17 @@ def test_an_event_named_inside_an_interview_answer():
     assert m["date"] == "2025-01-09"
     assert m["chairs"] == ["Võ Văn Cường", "Lê Quang Minh"]
     assert m["speakers"] == ["Đinh Thị Hoa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Riêng trên tuyến sông Trà Khúc có 12 tổ tự quản ghe, tàu.",
+    "Lộc Hưng là xã biên giới, có 3 thôn. Công an xã Lộc Hưng đã ra mắt mô hình.",
+    "Thứ Sáu, 16/01/2026 | Mai Thu\n\nCông an tỉnh tổ chức hội nghị.",
+])
+def test_places_and_bylines_are_no_one(text: str):
+    assert record(text)["people"] == []
+
+
+def test_a_person_named_like_a_place_keeps_their_rank():
+    rec = record("Đồn Biên phòng Tân Hòa phối hợp với Thiếu tá Tân Hòa trong đợt tuần tra.")
+    assert [p["name"] for p in rec["people"]] == ["Tân Hòa"]

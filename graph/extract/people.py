@@ -40,13 +40,15 @@ NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)}|Văn(?=\s+Thị\s))(?:
 
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Tên Tác Giả") names no official.
-_BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\|")
+# A dateline with its author: "10:30 | …", "Thứ Năm, 15/01/2026 | Tên Tác Giả".
+_BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\||(?:Thứ\s+\S+|Chủ nhật),?\s+\d{1,2}/\d{1,2}/\d{4}[^|\n]{0,20}\|")
 _NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}")  # "Tên Tác Giả" alone: the author
 
 
 # After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
 # or "huyện" only a known province or district is a place (checked by _is_name).
-_AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn)\s+$")
+_AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn"
+                         r"|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|cầu|chợ|đường|phố|cửa khẩu|bến)\s+$")
 
 
 @dataclass

@@ -153,6 +153,7 @@ def _full_ede_name(name: str, known: list[Person]) -> str:
 def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     by_key: dict[str, Person] = {}
     for i, s in enumerate(b.sents):
+        b.people[i] = [m for m in b.people[i] if not _a_place_here(b.doc.text, m)]
         for m in b.people[i]:
             m.name = _full_ede_name(m.name, rec.people)
             key = match_key(m.name)
@@ -191,6 +192,21 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                 match[0].evidence.append(b.evidence(s, start, end))
                 b.people[i].append(PersonMention(match[0].name, start, end, span_start=start, span_end=end))
     return by_key
+
+
+_PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh|Biên phòng)\s+$",
+                           re.IGNORECASE)
+_HONORIFIC_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|đ/c|cụ)\s+$", re.IGNORECASE)
+
+
+def _a_place_here(text: str, m: PersonMention) -> bool:
+    """"Lộc Thạnh là xã biên giới …": a name with no rank, post or form of address that the
+    same article writes after a unit word ("xã Lộc Thạnh", "Đồn Biên phòng Lộc Thạnh") is
+    that place, not a person."""
+    if m.rank or m.posts or _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return False
+    return any(_PLACE_BEFORE.search(text, max(0, w.start() - 12), w.start())
+               for w in re.finditer(rf"(?<![\w]){re.escape(m.name)}(?![\w])", text))
 
 
 _BY_THE_TWO = re.compile(r"(?<![\w])do\s+(?:hai|2)\s+(?:đơn vị|lực lượng|cơ quan|bên|ngành)(?:\s+\S+){0,3}?\s+(?:phối hợp\s+)?tổ chức")
