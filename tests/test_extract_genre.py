@@ -818,3 +818,11 @@ def test_places_and_bylines_are_no_one(text: str):
 def test_a_person_named_like_a_place_keeps_their_rank():
     rec = record("Đồn Biên phòng Tân Hòa phối hợp với Thiếu tá Tân Hòa trong đợt tuần tra.")
     assert [p["name"] for p in rec["people"]] == ["Tân Hòa"]
+
+
+def test_speakers_after_a_bracketed_place_and_who_pledge():
+    text = ("Sáng 5/3, Công an quận tổ chức hội nghị sơ kết. Ông Trần Văn Lợi, Chủ tịch Ủy ban MTTQ Việt Nam phường "
+            "Hòa Minh (quận Liên Chiểu) cho biết, phường đã lập 12 nhóm Zalo. Chủ tịch Hội Nông dân quận Lê Thị Thu "
+            "cam kết sẽ phối hợp chặt chẽ.")
+    [m] = record(text)["meetings"]
+    assert set(m["speakers"]) == {"Trần Văn Lợi", "Lê Thị Thu"}

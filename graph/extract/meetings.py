@@ -43,7 +43,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất|cam kết)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
@@ -181,6 +181,7 @@ def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
 
 
 # "ông A, người có uy tín trong cộng đồng … cho biết": a description of the speaker, not a body
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
 _DESCRIBED = re.compile(r"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*,?\s*")
 
 
@@ -191,6 +192,9 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
     gap_start, gap_end = p.span_end - s.start, verb - s.start
+    # "…, Chủ tịch Ủy ban MTTQ phường X (quận Y) cho biết": a place in brackets may follow the post
+    bracket = _BRACKETED.match(s.text, gap_start, gap_end)
+    gap_start = bracket.end() if bracket else gap_start
     gap = s.text[gap_start:gap_end]
     if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"\s*(?:cũng|đã|còn|lại)\s*", gap):
         return True  # "Bà A cũng nhấn mạnh": an adverb may stand between them
@@ -198,7 +202,9 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     if not comma:
         return False
     bodies = find_orgs(s.text, gap_start + comma.end(), gap_end)
-    return bool(bodies) and bodies[0].start == gap_start + comma.end() and not s.text[bodies[-1].end : gap_end].strip()
+    rest = s.text[bodies[-1].end : gap_end] if bodies else ""
+    rest = rest[bracket.end() - bracket.start():] if (bracket := _BRACKETED.match(rest)) else rest
+    return bool(bodies) and bodies[0].start == gap_start + comma.end() and not rest.strip()
 
 
 def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]],
