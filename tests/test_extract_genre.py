@@ -826,3 +826,14 @@ def test_speakers_after_a_bracketed_place_and_who_pledge():
             "cam kết sẽ phối hợp chặt chẽ.")
     [m] = record(text)["meetings"]
     assert set(m["speakers"]) == {"Trần Văn Lợi", "Lê Thị Thu"}
+
+
+@pytest.mark.parametrize("text, name, rank, posts", [
+    ("Dự hội nghị có Thiếu tá H'Lan Êban, Phó Trưởng Công an phường Tân An.", "H'Lan Êban", "Thiếu tá",
+     [{"title": "Phó Trưởng", "org": "Công an phường Tân An"}]),
+    ("Thiếu tá Lương Văn Toàn, trưởng Công an phường Định Công cho biết kết quả.", "Lương Văn Toàn", "Thiếu tá",
+     [{"title": "Trưởng", "org": "Công an phường Định Công"}]),
+])
+def test_apostrophe_names_and_a_lower_case_head_of_police(text: str, name: str, rank: str, posts: list):
+    p = people(record(text))[name]
+    assert (p["rank"], p["posts"]) == (rank, posts)

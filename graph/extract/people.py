@@ -28,7 +28,7 @@ TITLE_RE = re.compile(
     r"(?!\s+(?:hội nghị|buổi|lễ))"
 )
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
-_LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper() and t != "Trưởng"}
+_LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper()}
 TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
 _RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
@@ -36,7 +36,7 @@ _ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  #
 HONORIFIC_RE = re.compile(_WB + r"(?:các đồng chí|đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*:?\s*$")
 # Middle names may be one capital letter ("Giàng A Chu"); the given name may not.
 # "Văn" is far more often a middle name, but before "Thị" it can only be a family name.
-NAME_RE = re.compile(_WB + rf"(?:{_alt(lexicon.SURNAMES)}|Văn(?=\s+Thị\s))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
+NAME_RE = re.compile(_WB + r"(?<!['’])" + rf"(?:{_alt(lexicon.SURNAMES)}|Văn(?=\s+Thị\s))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,3}}{_WE}")
 
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Tên Tác Giả") names no official.
