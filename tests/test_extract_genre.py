@@ -829,7 +829,7 @@ def test_speakers_after_a_bracketed_place_and_who_pledge():
 
 
 @pytest.mark.parametrize("text, name, rank, posts", [
-    ("Dự hội nghị có Thiếu tá H'Lan Êban, Phó Trưởng Công an phường Tân An.", "H'Lan Êban", "Thiếu tá",
+    ("Dự hội nghị có Thiếu tá H'Hà Niê, Phó Trưởng Công an phường Tân An.", "H'Hà Niê", "Thiếu tá",
      [{"title": "Phó Trưởng", "org": "Công an phường Tân An"}]),
     ("Thiếu tá Lương Văn Toàn, trưởng Công an phường Định Công cho biết kết quả.", "Lương Văn Toàn", "Thiếu tá",
      [{"title": "Trưởng", "org": "Công an phường Định Công"}]),
