@@ -28,7 +28,9 @@ TITLE_BASES = (
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
-    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên", "Trưởng", "Ủy viên", "Uỷ viên",
+    "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên", "Trụ trì", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
+    "Trưởng", "Ủy viên", "Uỷ viên",
     *(f"Trưởng {unit}" for unit in ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")),
 )
 # The last word of a title that heads a residential community ("Trưởng thôn X"): its body is
@@ -37,6 +39,9 @@ TITLE_BASES = (
 # tín, Trưởng thôn Y". It is no post and no body; the posts after it are still the person's.
 STANDINGS = ("người có uy tín", "già làng", "trưởng dòng họ", "trưởng tộc", "cựu chiến binh", "đảng viên")
 COMMUNITY_UNITS = ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")
+# Titles followed by the kind of unit they head: "Tổ trưởng tổ dân phố N", "buôn trưởng buôn X",
+# "Trụ trì chùa X". A pagoda is a body; the communities are places with a head, not bodies.
+TITLE_UNITS = {"Tổ trưởng": ("tổ dân phố",), "Tổ phó": ("tổ dân phố",), "Buôn trưởng": ("buôn",), "Trụ trì": ("chùa",)}
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 

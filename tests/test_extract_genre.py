@@ -837,3 +837,20 @@ def test_speakers_after_a_bracketed_place_and_who_pledge():
 def test_apostrophe_names_and_a_lower_case_head_of_police(text: str, name: str, rank: str, posts: list):
     p = people(record(text))[name]
     assert (p["rank"], p["posts"]) == (rank, posts)
+
+
+@pytest.mark.parametrize("text, name, post, bodies", [
+    ("Bà Lê Thị Mơ, tổ trưởng tổ dân phố số 4 chia sẻ kinh nghiệm.", "Lê Thị Mơ",
+     {"title": "Tổ trưởng", "org": "tổ dân phố số 4"}, []),
+    ("Ông Y Bhin Niê, buôn trưởng buôn Kô Siêr trình bày tham luận.", "Y Bhin Niê",
+     {"title": "Buôn trưởng", "org": "buôn Kô Siêr"}, []),
+    ("Đại đức Thạch Sa Rươne, Phó Trụ trì chùa Sà Lôn phát biểu.", "Thạch Sa Rươne",
+     {"title": "Phó Trụ trì", "org": "chùa Sà Lôn"}, ["chùa Sà Lôn"]),
+    ("Ông Trần Văn Tư, Ủy viên Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh dự.", "Trần Văn Tư",
+     {"title": "Ủy viên Ban Thường trực", "org": "Ủy ban MTTQ Việt Nam tỉnh"}, ["Ủy ban MTTQ Việt Nam tỉnh"]),
+])
+def test_heads_of_quarters_and_pagodas(text: str, name: str, post: dict, bodies: list):
+    """A quarter or a village is where a post is held, not a body; a pagoda is a body."""
+    rec = record(text)
+    assert people(rec)[name]["posts"] == [post]
+    assert [o["name"] for o in rec["organizations"]] == bodies

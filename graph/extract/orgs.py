@@ -30,6 +30,7 @@ class OrgMention:
     parent: "OrgMention | None" = None
     generic: bool = False  # "Công an các cấp", "UBND các huyện": not one body
     expands: "OrgMention | None" = None  # a short form the article defined: the long mention
+    community: bool = False  # "thôn X", "tổ dân phố N": a post's unit that is a place, not a body
 
 
 # Short forms an article defines for its bodies, e.g. "Phòng Cảnh sát hình sự (PC02)": while

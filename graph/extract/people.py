@@ -125,10 +125,18 @@ _COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|\d+[A-Za-z]?))((?:
 
 
 def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
-    """"thôn X" after a title ending in "thôn" (``pos`` is the title's end). The name stops
-    where a person's name starts: "Trưởng thôn X Y Nguyễn Văn A"."""
+    """"thôn X" after a title ending in "thôn", "tổ dân phố N" after "Tổ trưởng" (``pos`` is the
+    title's end). The name stops where a person's name starts: "Trưởng thôn X Y Nguyễn Văn A"."""
     unit = next((u for u in lexicon.COMMUNITY_UNITS if title.endswith(" " + u)), None)
-    m = _COMMUNITY_NAME.match(text, pos) if unit else None
+    start = pos - len(unit) if unit else pos
+    if unit is None:
+        base = title.removeprefix("Phó ")
+        following = re.match(rf"\s+({_alt(lexicon.TITLE_UNITS.get(base, ()))})(?=\s)", text[pos:]) if base in lexicon.TITLE_UNITS else None
+        if following is None:
+            return None
+        unit, start = following.group(1), pos + following.start(1)
+        pos = start + len(unit)
+    m = _COMMUNITY_NAME.match(text, pos)
     if not m:
         return None
     end = m.end(1)
@@ -137,8 +145,8 @@ def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
         if w.group() in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}", rest):
             break
         end = m.start(2) + w.end()
-    start = pos - len(unit)
-    return OrgMention(text[start:end], start, end, unit)
+    body = unit not in lexicon.COMMUNITY_UNITS
+    return OrgMention(text[start:end], start, end, unit.capitalize() if body else unit, community=not body)
 
 
 _UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
@@ -187,7 +195,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         else:
             pos = m.end()
     spans = [(p.start, p.end) for p in posts]
-    orgs = [o for p in posts if p.org for o in _with_parents(p.org)]
+    orgs = [o for p in posts if p.org and not p.org.community for o in _with_parents(p.org)]
     for o in find_orgs(_masked(text, spans), start, end):
         real = org_at(text, o.start, end) or o
         orgs.extend(_with_parents(real))
