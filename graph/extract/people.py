@@ -48,7 +48,9 @@ _NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){
 # After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
 # or "huyện" only a known province or district is a place (checked by _is_name).
 _AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn"
-                         r"|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|cầu|chợ|đường|phố|cửa khẩu|bến)\s+$")
+                         r"|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|cầu|chợ|đường|phố|cửa khẩu|bến"
+                         # "tại TP X": where something happens is a place, even a city the map spells otherwise
+                         r"|(?:tại|ở)\s+(?:TP\.?|thành phố|tỉnh|huyện|quận|thị xã))\s+$")
 
 
 @dataclass
@@ -206,7 +208,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         return people, orgs, []
     for m in _name_matches(masked, start, end, posts):
         name = m.group()
-        if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or _AFTER_UNIT.search(text, max(start, m.start() - 12), m.start()):
+        if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or _AFTER_UNIT.search(text, max(start, m.start() - 20), m.start()):
             continue  # "xã Lộc Yên": a place named after the unit word
         if _SOURCE_TAG.search(text, max(start, m.start() - 30), m.start()) and re.match(r"\s*\)\s*[-–—]", text[m.end():end]):
             continue
