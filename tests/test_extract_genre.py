@@ -810,7 +810,7 @@ def test_an_event_named_inside_an_interview_answer():
     "Riêng trên tuyến sông Trà Khúc có 12 tổ tự quản ghe, tàu.",
     "Lộc Hưng là xã biên giới, có 3 thôn. Công an xã Lộc Hưng đã ra mắt mô hình.",
     "Thứ Sáu, 16/01/2026 | Mai Thu\n\nCông an tỉnh tổ chức hội nghị.",
-    "Ngày 18/11, tại thành phố Lê Sơn, Công an tỉnh tổ chức hội nghị.",
+    "Ngày 18/11, tại TP Lê Sơn – Đông Hà, Công an tỉnh tổ chức hội nghị.",
 ])
 def test_places_and_bylines_are_no_one(text: str):
     assert record(text)["people"] == []
