@@ -855,3 +855,11 @@ def test_heads_of_quarters_and_pagodas(text: str, name: str, post: dict, bodies:
     rec = record(text)
     assert people(rec)[name]["posts"] == [post]
     assert [o["name"] for o in rec["organizations"]] == bodies
+
+
+def test_a_presenter_of_the_awards_just_named():
+    text = ("Sáng 3/9, Công an tỉnh tổ chức hội nghị tổng kết. Tại hội nghị, 2 tập thể được Chủ tịch nước tặng Huân chương "
+            "Bảo vệ Tổ quốc hạng Ba; 3 cá nhân được Bộ trưởng Bộ Công an tặng Bằng khen. Thừa ủy quyền, Thiếu tướng "
+            "Nông Văn Khang đã trao tặng các phần thưởng cao quý này.")
+    awards = record(text)["awards"]
+    assert len(awards) == 2 and all(a["presented_by"] == ["Nông Văn Khang"] for a in awards)

@@ -86,6 +86,7 @@ def _extract(doc: Document) -> DocumentRecord:
     _people(b, rec)
     _programmes(b, rec)
     awards = [(s, a) for i, s in enumerate(b.sents) for a in award_rec.find_awards(b.doc.text, s.start, s.end, b.people[i])]
+    _presenters_of_the_above(b, awards)
     spans = _meetings(b, rec, awards)
     _awards(b, rec, awards, spans)
     _figures(b, rec)
@@ -295,6 +296,24 @@ def _meeting(b: _Builder, rec: DocumentRecord, m: meeting_rec.MeetingMention, nu
                 meeting.role_evidence.setdefault("attendee|" + key.split("|", 1)[1], []).extend(evs)
     rec.meetings.append(meeting)
     return meeting
+
+
+# "… được Chủ tịch nước tặng Huân chương …; … được Bộ trưởng tặng Bằng khen. Thừa ủy quyền,
+# Thiếu tướng A đã trao tặng các phần thưởng cao quý này.": A presents the awards just named.
+_THESE_AWARDS = re.compile(r"(?<![\w])trao(?:\s+tặng)?\s+(?:các|những)\s+(?:phần thưởng|danh hiệu|hình thức khen thưởng)"
+                           r"(?:\s+[^\s.;,]+){0,3}?\s+(?:này|trên)(?![\w])")
+
+
+def _presenters_of_the_above(b: _Builder, awards: list[tuple[Sentence, award_rec.AwardMention]]) -> None:
+    for i, s in enumerate(b.sents):
+        these = _THESE_AWARDS.search(s.text)
+        if not these or i == 0:
+            continue
+        verb = s.start + these.start()
+        who = [m.name for m in b.people[i] if m.end <= verb]
+        above = [a for t, a in awards if t is b.sents[i - 1] and not a.presenters]
+        for a in above if who else []:
+            a.presenters = who[-1:]
 
 
 def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) -> bool:
