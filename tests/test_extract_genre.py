@@ -863,3 +863,11 @@ def test_a_presenter_of_the_awards_just_named():
             "Nông Văn Khang đã trao tặng các phần thưởng cao quý này.")
     awards = record(text)["awards"]
     assert len(awards) == 2 and all(a["presented_by"] == ["Nông Văn Khang"] for a in awards)
+
+
+def test_a_conferrer_named_with_a_dotted_city():
+    text = ("Sáng 3/9, Công an TP.HCM tổ chức hội nghị. Dịp này, bà Lâm Thị Hoa trao Bằng khen của Ủy ban MTTQ Việt Nam "
+            "TP.HCM cho 5 tập thể và 7 cá nhân; 4 tập thể, 9 cá nhân được Giám đốc Công an TP.HCM tặng Giấy khen.")
+    got = {(a["type"], a["conferred_by"], a["recipients"]) for a in record(text)["awards"]}
+    assert got == {("Bằng khen", "Ủy ban MTTQ Việt Nam TP.HCM", "5 tập thể và 7 cá nhân"),
+                   ("Giấy khen", "Giám đốc Công an TP.HCM", "4 tập thể, 9 cá nhân")}

@@ -15,14 +15,16 @@ from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
 _RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình|đồng chí|hội viên|đoàn viên|đảng viên|người)"
+# Inside a clause: anything but a comma, a semicolon or a full stop; a dot inside a word ("TP.HCM") stays.
+_IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
-_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)[^,;.]{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
+_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)" + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
 AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
-    rf"(?:\s+của\s+(?P<conf>[^,;.]+?))?"
-    rf"(?=\s+cho\s+|\s+vì\s+|\s*[,;.]|\s+và\s+|$)"
+    rf"(?:\s+của\s+(?P<conf>{_IN_CLAUSE}+?))?"
+    rf"(?=\s+cho\s+|\s+vì\s+|\s*(?:[,;]|\.(?!\w))|\s+và\s+|$)"
     rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
@@ -37,9 +39,9 @@ _PASSIVE_RECIPIENTS = re.compile(
     rf"(?P<rec>{_COUNTED_RECIPIENTS}(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?)(?:\s+khác)?"
     rf"(?:\s+(?:là\s+)?[^,;.\d]{{1,40}}?)?\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
-    r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)[^,;.]*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
+    r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)" + _IN_CLAUSE + r"*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
 )
-_DELEGATED = re.compile(r"[Tt]hừa ủy quyền của\s+(?P<conf>[^,;.]+)")
+_DELEGATED = re.compile(rf"[Tt]hừa ủy quyền của\s+(?P<conf>{_IN_CLAUSE}+)")
 # Not an act of giving: a registration, a proposal, a decision being announced, a ceremony's name.
 _NOT_GIVEN = re.compile(r"đăng ký|đề nghị|đăng\s+(?:Bằng|Giấy)|xét tặng|đề xuất|về việc|công bố|[Ll]ễ\s*$|lễ\s+$")
 
