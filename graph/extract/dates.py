@@ -49,7 +49,7 @@ def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int
     return (iso, m.start(), m.end()) if iso else None
 
 
-_LEAD = re.compile(r"(?:vào\s+)?hôm\s+|vào\s+(?=ngày|\d)")  # "tổ chức hôm 14/1", "vào ngày 14/1"
+_LEAD = re.compile(r"(?:vào\s+)?hôm\s+|vào\s+(?=ngày|\d)")  # "tổ chức hôm D/M", "vào ngày D/M"
 _BARE_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}))?(?![\d/])")
 
 

@@ -40,7 +40,7 @@ NAME_RE = re.compile(_WB + r"(?<!['’])" + rf"(?:{_alt(lexicon.SURNAMES)}|Văn(
 
 
 # A dateline with the author ("Thứ Tư, 31/05/2023 19:11 | Tên Tác Giả") names no official.
-# A dateline with its author: "10:30 | …", "Thứ Năm, 15/01/2026 | Tên Tác Giả".
+# A dateline with its author: "10:30 | …", "Thứ Hai, dd/mm/yyyy | Tên Tác Giả".
 _BYLINE = re.compile(r"\d{1,2}:\d{2}\s*\||(?:Thứ\s+\S+|Chủ nhật),?\s+\d{1,2}/\d{1,2}/\d{4}[^|\n]{0,20}\|")
 _NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}")  # "Tên Tác Giả" alone: the author
 

@@ -201,8 +201,8 @@ _HONORIFIC_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|đ/c|cụ)\s
 
 
 def _a_place_here(text: str, m: PersonMention) -> bool:
-    """"Lộc Thạnh là xã biên giới …": a name with no rank, post or form of address that the
-    same article writes after a unit word ("xã Lộc Thạnh", "Đồn Biên phòng Lộc Thạnh") is
+    """"X là xã biên giới …": a name with no rank, post or form of address that the
+    same article writes after a unit word ("xã X", "Đồn Biên phòng X") is
     that place, not a person."""
     if m.rank or m.posts or _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
