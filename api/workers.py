@@ -41,6 +41,10 @@ _FRAME = struct.Struct("!IQ")  # header length, body length
 # Each worker shares this much memory with the server (pages are used only once written):
 # an answer that fits is handed over there, a larger one goes through the socket.
 SHARED_BYTES = 64 << 20
+# What a worker's shared memory keeps resident after an answer: pages past it are given back
+# once read, so a rare 60 MB answer does not pin 60 MB per worker for the server's lifetime,
+# while the common answer skips the page faults of fresh memory.
+KEEP_BYTES = 8 << 20
 
 
 def _frame(head: Any, body: bytes = b"") -> bytes:
@@ -80,7 +84,8 @@ def _answer(store: OxigraphStore, op: str, kwargs: dict[str, Any], shared: mmap.
     return _frame_parts(("ok", value))
 
 
-def _serve(sock: socket.socket, store: OxigraphStore, shared: mmap.mmap, inherited: list[int]) -> None:
+def _serve(sock: socket.socket, store: OxigraphStore, shared: mmap.mmap, inherited: list[int],
+           siblings: list[mmap.mmap]) -> None:
     """Worker loop: answer requests until the parent's end of the socket closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -89,6 +94,8 @@ def _serve(sock: socket.socket, store: OxigraphStore, shared: mmap.mmap, inherit
             os.close(fd)
         except OSError:
             pass
+    for memory in siblings:  # other workers' shared memory: holding it would keep its pages alive
+        memory.close()
     while True:
         try:
             head_len, body_len = _FRAME.unpack(_recv_exactly(sock, _FRAME.size))
@@ -100,11 +107,16 @@ def _serve(sock: socket.socket, store: OxigraphStore, shared: mmap.mmap, inherit
 
 
 class _Worker:
-    def __init__(self, ctx: Any, store: OxigraphStore, inherited: list[int], shared_bytes: int) -> None:
+    def __init__(self, ctx: Any, store: OxigraphStore, siblings: list[_Worker], shared_bytes: int,
+                 keep_bytes: int, paths: collections.Counter[str]) -> None:
         parent, child = socket.socketpair()
         self.shared = mmap.mmap(-1, shared_bytes)  # anonymous and shared: the forked child writes, we read
-        self.proc = ctx.Process(target=_serve, args=(child, store, self.shared, [*inherited, parent.fileno()]),
-                                daemon=True)
+        self.keep_bytes = keep_bytes - keep_bytes % mmap.PAGESIZE
+        self.paths = paths
+        inherited = [w.sock.fileno() for w in siblings if w.sock.fileno() >= 0]
+        memories = [w.shared for w in siblings if not w.shared.closed]
+        self.proc = ctx.Process(target=_serve, args=(child, store, self.shared, [*inherited, parent.fileno()],
+                                                     memories), daemon=True)
         self.proc.start()
         child.close()
         parent.setblocking(False)
@@ -136,6 +148,9 @@ class _Worker:
         if status == "result":
             if meta[4] is not None:  # the answer is in the shared memory, until our next request
                 body = bytearray(memoryview(self.shared)[: meta[4]])
+                if meta[4] > self.keep_bytes:
+                    self.shared.madvise(mmap.MADV_REMOVE, self.keep_bytes, meta[4] - self.keep_bytes)
+            self.paths["shared memory" if meta[4] is not None else "socket"] += 1
             return QueryResult(meta[0], body, meta[1], meta[2], meta[3])
         return meta[0]
 
@@ -171,8 +186,11 @@ class WorkerPool:
     through their own event loop, so the pool serves any loop (the server's, or a test's).
     """
 
-    def __init__(self, store: OxigraphStore, size: int, timeout: float, shared_bytes: int = SHARED_BYTES) -> None:
-        self.store, self.size, self.timeout, self.shared_bytes = store, max(1, size), timeout, shared_bytes
+    def __init__(self, store: OxigraphStore, size: int, timeout: float, shared_bytes: int = SHARED_BYTES,
+                 keep_bytes: int = KEEP_BYTES) -> None:
+        self.store, self.size, self.timeout = store, max(1, size), timeout
+        self.shared_bytes, self.keep_bytes = shared_bytes, keep_bytes
+        self.answer_paths: collections.Counter[str] = collections.Counter()  # how answers came back
         self._ctx = mp.get_context("fork")
         self._lock = threading.Lock()
         self._idle: collections.deque[_Worker] = collections.deque()
@@ -186,8 +204,8 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         with self._lock:
-            w = _Worker(self._ctx, self.store, [x.sock.fileno() for x in self._workers if x.sock.fileno() >= 0],
-                        self.shared_bytes)
+            w = _Worker(self._ctx, self.store, list(self._workers), self.shared_bytes, self.keep_bytes,
+                        self.answer_paths)
             self._workers.add(w)
             return w
 

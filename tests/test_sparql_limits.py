@@ -237,8 +237,12 @@ def test_server_timing_reports_the_store_time(server: str) -> None:
     assert 0 < store <= app < took_ms
 
 
-@pytest.mark.parametrize("shared_bytes", [1 << 20, 64])
-def test_answers_come_back_whole_through_shared_memory_or_the_socket(graph_file: Path, shared_bytes: int) -> None:
+@pytest.mark.parametrize(("shared_bytes", "paths"), [
+    (1 << 20, {"shared memory": 4}),
+    (64, {"shared memory": 2, "socket": 2}),  # the ASK answer fits in 64 bytes, the rows do not
+])
+def test_answers_come_back_whole_through_shared_memory_or_the_socket(graph_file: Path, shared_bytes: int,
+                                                                      paths: dict[str, int]) -> None:
     """An answer that fits the memory a worker shares with the server comes through it, a larger
     one through the socket; either way the bytes are the store's own."""
     from antq.api.workers import WorkerPool
@@ -251,5 +255,53 @@ def test_answers_come_back_whole_through_shared_memory_or_the_socket(graph_file:
             for _ in range(2):  # the second answer overwrites the first in the shared memory
                 got = asyncio.run(pool.run("query", {"query": q}))
                 assert bytes(got.data) == store.query(q).data
+        assert pool.answer_paths == paths
+    finally:
+        pool.close()
+
+
+def _shared_mappings(pid: int | str, size: int) -> int:
+    """How many anonymous shared mappings of ``size`` bytes the process holds."""
+    count = 0
+    for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
+        span, perms, *_ = line.split()
+        start, end = (int(x, 16) for x in span.split("-"))
+        count += end - start == size and perms[3] == "s"
+    return count
+
+
+def test_each_worker_maps_only_its_own_shared_memory(graph_file: Path) -> None:
+    """A worker forked after others drops their shared memory, so a page one of them wrote is
+    not kept alive by every later fork."""
+    from antq.api.workers import WorkerPool
+    from antq.graph.store import OxigraphStore
+
+    size = 3 << 20  # a size nothing else here maps
+    pool = WorkerPool(OxigraphStore.from_nquads(graph_file), 3, 10.0, shared_bytes=size)
+    try:
+        assert _shared_mappings("self", size) == 3
+        assert [_shared_mappings(w.proc.pid, size) for w in pool._workers] == [1, 1, 1]
+    finally:
+        pool.close()
+
+
+def _resident_shared_kib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("RssShmem:")[1].split()[0])
+
+
+def test_pages_of_a_large_answer_are_given_back_after_reading(graph_file: Path) -> None:
+    """Past the resident allowance, the shared pages an answer used are released once read."""
+    from antq.api.workers import WorkerPool
+    from antq.graph.store import OxigraphStore
+
+    store = OxigraphStore.from_nquads(graph_file)
+    big = "SELECT ?s ?p ?o ?a ?b WHERE { ?s ?p ?o . ?a ?x ?b } LIMIT 60000"
+    pool = WorkerPool(store, 1, 10.0, shared_bytes=64 << 20, keep_bytes=1 << 20)
+    try:
+        before = _resident_shared_kib()
+        got = asyncio.run(pool.run("query", {"query": big}))
+        assert len(got.data) > 4 << 20 and pool.answer_paths == {"shared memory": 1}
+        assert _resident_shared_kib() - before <= 1 << 10  # at most the 1 MiB kept, in KiB
     finally:
         pool.close()
