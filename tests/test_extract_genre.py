@@ -871,3 +871,18 @@ def test_a_conferrer_named_with_a_dotted_city():
     got = {(a["type"], a["conferred_by"], a["recipients"]) for a in record(text)["awards"]}
     assert got == {("Bằng khen", "Ủy ban MTTQ Việt Nam TP.HCM", "5 tập thể và 7 cá nhân"),
                    ("Giấy khen", "Giám đốc Công an TP.HCM", "4 tập thể, 9 cá nhân")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Dịp này, ông Nguyễn Văn Khoa trao Bằng khen của Bộ Công an cho Công an TP.HCM.",
+     {("Bằng khen", "Bộ Công an", "Công an TP.HCM")}),
+    ("Dịp này, ông Nguyễn Văn Khoa trao Bằng khen của Ủy ban MTTQ Việt Nam tỉnh, UBND TP.HCM.",
+     {("Bằng khen", "Ủy ban MTTQ Việt Nam tỉnh", None), ("Bằng khen", "UBND TP.HCM", None)}),
+    ("Dịp này, Công an TP.HCM khen thưởng 5 tập thể và 7 cá nhân.",
+     {("Khen thưởng", "Công an TP.HCM", "5 tập thể và 7 cá nhân")}),
+    ("Tại hội nghị, 3 cá nhân Công an TP.HCM được Giám đốc Công an tỉnh tặng Giấy khen.",
+     {("Giấy khen", "Giám đốc Công an tỉnh", "3 cá nhân")}),
+])
+def test_a_dotted_city_inside_recipients_and_further_conferrers(text: str, want: set):
+    """Only a dot that ends a word ends a clause: "TP.HCM" is one name wherever it stands."""
+    assert {(a["type"], a["conferred_by"], a["recipients"]) for a in record(text)["awards"]} == want

@@ -20,7 +20,7 @@ _IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
-_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)" + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;.]|$)"
+_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)" + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;]|\.(?!\w)|$)"
 AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>{_IN_CLAUSE}+?))?"
@@ -30,16 +30,16 @@ AWARD_RE = re.compile(
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
 _COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình|đơn vị|cán bộ|chiến sĩ|hội viên|đoàn viên|đảng viên|người|hộ)"
 _COUNTED_RECIPIENTS = rf"{_COUNTED_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_COUNTED_RECIPIENT})*"
-COMMEND_RE = re.compile(rf"(?P<who>[^,;.]{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
+COMMEND_RE = re.compile(rf"(?P<who>{_IN_CLAUSE}{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
 # The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",
 # "9 tập thể, 11 cá nhân khác nhận Bằng khen của …": the recipients come first;
 # "3 tập thể và 12 cá nhân là người có uy tín được …": a short description may stand between.
 # So may a second noun ("12 cán bộ, chiến sĩ Công an tỉnh vinh dự được …").
 _PASSIVE_RECIPIENTS = re.compile(
     rf"(?P<rec>{_COUNTED_RECIPIENTS}(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?)(?:\s+khác)?"
-    rf"(?:\s+(?:là\s+)?[^,;.\d]{{1,40}}?)?\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
+    rf"(?:\s+(?:là\s+)?(?:[^,;.\d]|\.(?=\w)){{1,40}}?)?\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
-    r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)" + _IN_CLAUSE + r"*?)(?=\s*,|\s+cho\s|\s*[;.]|$)"
+    r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)" + _IN_CLAUSE + r"*?)(?=\s*,|\s+cho\s|\s*(?:;|\.(?!\w))|$)"
 )
 _DELEGATED = re.compile(rf"[Tt]hừa ủy quyền của\s+(?P<conf>{_IN_CLAUSE}+)")
 # Not an act of giving: a registration, a proposal, a decision being announced, a ceremony's name.
