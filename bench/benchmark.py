@@ -4,7 +4,8 @@
     /work/venv/bin/python bench/benchmark.py --docs 300 --no-write   # a quick run
 
 For each graph: the five competency queries (ontology/queries/*.rq) on the Oxigraph store
-in-process, through /sparql of our server, on plain rdflib and on rdflib-endpoint; the main
+behind a bare HTTP server (its Server-Timing header gives the store's own time), through
+/sparql of our server, on plain rdflib and on rdflib-endpoint, in interleaved rounds; the main
 REST endpoints; and throughput with 32 concurrent connections. Every loop is bounded in
 count and time; every server listens on 127.0.0.1 and is stopped at the end.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import http.client
 import json
 import math
 import platform
@@ -122,6 +124,7 @@ class Run:
         bare, ours = Http(engines.store.url, a.http_timeout), Http(engines.ours.url, a.http_timeout)
         try:
             for _ in range(rounds):
+                ours_before = len(m["ours"])  # this round's runs start here
                 for engine, client, latencies, store_times in (("bare", bare, m["bare"], m["store"]),
                                                                ("ours", ours, m["ours"], m["ours_store"])):
                     if engine in m["failed"]:
@@ -138,23 +141,26 @@ class Run:
                             m["rows"] = len(json.loads(body)["results"]["bindings"])
                     try:
                         latencies.extend(timed(call, per_round, budget))
-                    except RuntimeError as exc:  # e.g. the server's query timeout
-                        m["failed"][engine] = str(exc)
-                round_ours = m["ours"][-per_round:]
+                    except (RuntimeError, OSError, http.client.HTTPException) as exc:  # e.g. a query timeout
+                        m["failed"][engine] = f"{type(exc).__name__}: {exc}"
+                round_ours = m["ours"][ours_before:]
                 if engines.rdflib and "rdflib" not in m["failed"]:
                     try:
                         t = engines.rdflib.run(text, 1, a.rdflib_timeout, a.rdflib_timeout)["times"][0]
                         m["rdflib"].append(t)
                         if round_ours and "ours" not in m["failed"]:
                             m["round_ratios"].append(t / statistics.median(round_ours))
-                    except TimeoutError as exc:
-                        m["failed"]["rdflib"] = str(exc)
+                    except (TimeoutError, OSError, ValueError, KeyError) as exc:  # overran, died, or answered oddly
+                        m["failed"]["rdflib"] = f"{type(exc).__name__}: {exc}"
                         engines.restart_rdflib()
                 if engines.endpoint and "endpoint" not in m["failed"]:
                     try:
                         m["endpoint"].extend(timed(lambda: engines.endpoint_get(text, a.rdflib_timeout), 1, 0))
                     except httpx.TimeoutException:
                         m["failed"]["endpoint"] = f"no answer within {a.rdflib_timeout:.0f} s"
+                        engines.restart_endpoint()
+                    except httpx.HTTPError as exc:  # an error status, or the connection broke
+                        m["failed"]["endpoint"] = f"{type(exc).__name__}: {exc}"
                         engines.restart_endpoint()
         finally:
             bare.close()

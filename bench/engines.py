@@ -82,7 +82,14 @@ async def serve(reader, writer):
             return
         target = head.split(b" ", 2)[1].decode()
         query = parse_qs(urlsplit(target).query).get("query", ["ASK {}"])[0]
-        result = store.query(query)
+        try:
+            result = store.query(query)
+        except Exception as e:  # the benchmark records the engine as failed, and goes on
+            message = f"{type(e).__name__}: {e}".encode()
+            writer.write(b"HTTP/1.1 500 Internal Server Error\\r\\nContent-Type: text/plain; charset=utf-8\\r\\n"
+                         b"Content-Length: %d\\r\\n\\r\\n%s" % (len(message), message))
+            await writer.drain()
+            continue
         writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Type: application/sparql-results+json\\r\\n"
                      b"Server-Timing: store;dur=%.3f\\r\\nContent-Length: %d\\r\\n\\r\\n" % (result.elapsed * 1000, len(result.data)))
         writer.write(result.data)
@@ -211,7 +218,11 @@ class RdflibWorker(Process):
     def __init__(self, nquads: Path, startup_seconds: float = 600) -> None:
         super().__init__([sys.executable, "-c", _RDFLIB_WORKER, str(nquads)], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, text=True, preexec_fn=_cap_memory)
-        self.loaded = self._read(startup_seconds)["loaded"]
+        try:
+            self.loaded = self._read(startup_seconds)["loaded"]
+        except BaseException:  # not loaded in time, or died: never leave it behind
+            self.stop()
+            raise
 
     def _read(self, seconds: float) -> dict:
         ready, _, _ = select.select([self.proc.stdout], [], [], seconds)
