@@ -886,3 +886,13 @@ def test_a_conferrer_named_with_a_dotted_city():
 def test_a_dotted_city_inside_recipients_and_further_conferrers(text: str, want: set):
     """Only a dot that ends a word ends a clause: "TP.HCM" is one name wherever it stands."""
     assert {(a["type"], a["conferred_by"], a["recipients"]) for a in record(text)["awards"]} == want
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Phó Chủ tịch UBND thành phố Nguyễn Văn Khoa phát biểu tại hội nghị.", "Nguyễn Văn Khoa"),
+    ("Chủ tịch UBND Thành phố Trần Thị Bình dự hội nghị.", "Trần Thị Bình"),
+    ("Giám đốc Công an tỉnh yêu cầu Lê Văn Tâm báo cáo kết quả.", "Lê Văn Tâm"),
+])
+def test_a_name_after_thanh_pho_or_yeu_cau_is_a_person(text: str, name: str):
+    """"thành phố" is a body's level and "yêu cầu" a verb, not a street or a bridge named after someone."""
+    assert name in people(record(text))
