@@ -212,7 +212,9 @@ def test_a_page_cut_before_its_details_equals_one_cut_after(api):
     """Unfiltered lists cut the page on the sort key first and look up the rest for its rows
     only; a filter that keeps everyone takes the other path, and both must agree."""
     for path in ("/people", "/organizations"):
-        for limit, offset in ((50, 0), (3, 2)):
+        total = get(api, path, limit=1)["total"]
+        assert total >= 6, path
+        for limit, offset in ((total // 2, 0), (2, total // 3), (3, total - 2)):  # head, middle, a short tail
             plain = get(api, path, limit=limit, offset=offset)
             filtered = get(api, path, q=" ", limit=limit, offset=offset)  # every label has a space
             assert plain["total"] == filtered["total"]
