@@ -896,3 +896,22 @@ def test_a_dotted_city_inside_recipients_and_further_conferrers(text: str, want:
 def test_a_name_after_thanh_pho_or_yeu_cau_is_a_person(text: str, name: str):
     """"thành phố" is a body's level and "yêu cầu" a verb, not a street or a bridge named after someone."""
     assert name in people(record(text))
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Ông Giàng A Lử, Trưởng bản Pá Hốc cho biết, bản có 40 hộ.", "Giàng A Lử",
+     {"title": "Trưởng bản", "org": "bản Pá Hốc"}),
+    ("Trưởng bản Pá Hốc Giàng A Lử cho biết, bản có 40 hộ.", "Giàng A Lử",
+     {"title": "Trưởng bản", "org": "bản Pá Hốc"}),
+    ("Trưởng bản Giàng A Lử cho biết, bản có 40 hộ.", "Giàng A Lử", {"title": "Trưởng bản", "org": None}),
+    ("Trưởng thôn Nguyễn Văn An cho biết, thôn có 40 hộ.", "Nguyễn Văn An", {"title": "Trưởng thôn", "org": None}),
+])
+def test_a_village_head_whose_name_follows_the_title(text: str, name: str, post: dict):
+    """The village's name stops where a person's name starts, a one-letter middle name included;
+    a full name right after the title is the head, not the village."""
+    assert people(record(text))[name]["posts"] == [post]
+
+
+def test_a_two_word_village_after_the_title_stays_a_village():
+    rec = record("Ông Nguyễn Văn An, Trưởng thôn Mai Trang cho biết.")
+    assert people(rec)["Nguyễn Văn An"]["posts"] == [{"title": "Trưởng thôn", "org": "thôn Mai Trang"}]

@@ -125,11 +125,17 @@ _POST_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s
 # A post's body named again by its head alone, lower case after it: "… Chính trị viên Đồn cho biết".
 _BODY_NAMED_AGAIN = re.compile(rf"\s+(Đồn)(?=\s+{LO}|\s*[,;.])")
 _COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|\d+[A-Za-z]?))((?:\s+(?:{CAP_WORD}|\d+[A-Za-z]?)){{0,3}})")
+# A person's name goes on after a family name: a name syllable, or the one-letter middle name
+# of Hmong names ("Giàng A Lử" style).
+_NAME_GOES_ON = re.compile(rf"\s+(?:[AY]\s+)?{CAP_WORD}")
+# A whole run that is a person's full name (family name and two or three syllables), nothing after.
+_FULL_NAME = re.compile(rf"(?:{_alt(lexicon.SURNAMES)})\s+(?:{CAP_WORD}|[AY])(?:\s+{CAP_WORD}){{1,2}}{_WE}(?!\s+{UP})")
 
 
 def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
     """"thôn X" after a title ending in "thôn", "tổ dân phố N" after "Tổ trưởng" (``pos`` is the
-    title's end). The name stops where a person's name starts: "Trưởng thôn X Y Nguyễn Văn A"."""
+    title's end). The name stops where a person's name starts: "Trưởng thôn X Y Nguyễn Văn A",
+    "Trưởng bản X Y Giàng A Lử"; a run that is a full name alone names no village."""
     unit = next((u for u in lexicon.COMMUNITY_UNITS if title.endswith(" " + u)), None)
     start = pos - len(unit) if unit else pos
     if unit is None:
@@ -144,10 +150,12 @@ def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
         return None
     end = m.end(1)
     for w in re.finditer(r"\S+", m.group(2)):
-        rest = text[m.start(2) + w.end():]
-        if w.group() in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}", rest):
+        if w.group() in lexicon.SURNAMES and _NAME_GOES_ON.match(text, m.start(2) + w.end()):
             break
         end = m.start(2) + w.end()
+    else:
+        if _FULL_NAME.match(text, m.start(1)):
+            return None  # "Trưởng thôn Nguyễn Văn A": the village is not named, the person is
     body = unit not in lexicon.COMMUNITY_UNITS
     return OrgMention(text[start:end], start, end, unit.capitalize() if body else unit, community=not body)
 
@@ -209,7 +217,10 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         return people, orgs, []
     for m in _name_matches(masked, start, end, posts):
         name = m.group()
-        if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or _AFTER_UNIT.search(text, max(start, m.start() - 20), m.start()):
+        # "Trưởng thôn Nguyễn Văn A": a unit word that ends a bare title does not make the name a place
+        titled = any(p.org is None and p.end <= m.start() and not text[p.end : m.start()].strip() for p in posts)
+        if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or (
+                not titled and _AFTER_UNIT.search(text, max(start, m.start() - 20), m.start())):
             continue  # "xã Lộc Yên": a place named after the unit word
         if _SOURCE_TAG.search(text, max(start, m.start() - 30), m.start()) and re.match(r"\s*\)\s*[-–—]", text[m.end():end]):
             continue
