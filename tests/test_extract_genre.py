@@ -915,3 +915,11 @@ def test_a_village_head_whose_name_follows_the_title(text: str, name: str, post:
 def test_a_two_word_village_after_the_title_stays_a_village():
     rec = record("Ông Nguyễn Văn An, Trưởng thôn Mai Trang cho biết.")
     assert people(rec)["Nguyễn Văn An"]["posts"] == [{"title": "Trưởng thôn", "org": "thôn Mai Trang"}]
+
+
+def test_a_do_inside_a_post_does_not_hide_the_chair():
+    """Only a "do" followed by the person chairing names the agent; "do tỉnh thành lập" describes a post."""
+    text = ("Sáng 5/3, Công an tỉnh tổ chức hội nghị sơ kết. Ông Nguyễn Văn Khoa, Phó Chủ tịch UBND tỉnh, Trưởng "
+            "Ban Chỉ đạo do tỉnh thành lập, chủ trì hội nghị.")
+    [m] = record(text)["meetings"]
+    assert m["chairs"] == ["Nguyễn Văn Khoa"]

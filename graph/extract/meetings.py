@@ -229,8 +229,10 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                 if c_start > cpos or _ATTEND.search(body[:40]):
                     continue
                 # "…, do A và B đồng chủ trì": the agent after the last "do" chairs, not the
-                # clause's subject ("Bà X: Như tôi đã báo cáo tại hội nghị …, do A … chủ trì")
-                agents = list(_AGENT.finditer(s.text, c_start - s.start, cpos - s.start))
+                # clause's subject ("Bà X: Như tôi đã báo cáo tại hội nghị …, do A … chủ trì");
+                # a "do" with no one after it describes a post ("A, Trưởng ban do tỉnh lập, chủ trì")
+                agents = [a for a in _AGENT.finditer(s.text, c_start - s.start, cpos - s.start)
+                          if any(s.start + a.end() <= p.start and p.end <= cpos for p in mentions)]
                 first = s.start + agents[-1].end() if agents else c_start
                 meeting.chairs += [p for p in mentions if first <= p.start and p.end <= min(c_end, cpos)]
         if _ATTEND.search(s.text[:60]):
