@@ -923,3 +923,12 @@ def test_a_do_inside_a_post_does_not_hide_the_chair():
             "Ban Chỉ đạo do tỉnh thành lập, chủ trì hội nghị.")
     [m] = record(text)["meetings"]
     assert m["chairs"] == ["Nguyễn Văn Khoa"]
+
+
+def test_a_name_written_after_a_bodys_unit_word_is_not_thereby_a_place():
+    """"UBND xã <name>" with the commune left unsaid: the name is the head's, and a bare later
+    mention of that person stays a person; a commune the map knows is still a place."""
+    text = ("Sáng 5/3, Công an xã tổ chức hội nghị. Chủ tịch UBND xã Nguyễn Văn Khoa phát biểu. "
+            "Nguyễn Văn Khoa đề nghị các thôn phối hợp.")
+    assert "Nguyễn Văn Khoa" in people(record(text))
+    assert record("Sáng 5/3, UBND xã Tân Lập tổ chức hội nghị. Tân Lập là xã biên giới.")["people"] == []

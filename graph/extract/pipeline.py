@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from antq.graph import lexicon
 from antq.graph.corpus import Document
 from antq.graph.extract import dates
 from antq.graph.extract import awards as award_rec
@@ -17,6 +18,7 @@ from antq.graph.extract import programmes as programme_rec
 from antq.graph.extract.orgs import OrgMention, document_abbreviations
 from antq.graph.extract.people import PersonMention, PostMention, find_people, given_name_reference
 from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org_key
+from antq.graph.gazetteer import gazetteer
 from antq.graph.record import (
     Award, DocumentRecord, Evidence, Meeting, Organization, Person, Post, Programme, Statistic,
 )
@@ -197,16 +199,23 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
 
 _PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh|Biên phòng)\s+$",
                            re.IGNORECASE)
+# A unit word right after a body's head: "UBND xã ", "Ủy ban MTTQ Việt Nam phường ".
+_BODY_UNIT_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, sorted({*lexicon.ORG_HEADS, 'Việt Nam'}, key=len, reverse=True)))})"
+                               r"\s+(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh)\s+$", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|đ/c|cụ)\s+$", re.IGNORECASE)
 
 
 def _a_place_here(text: str, m: PersonMention) -> bool:
     """"X là xã biên giới …": a name with no rank, post or form of address that the
     same article writes after a unit word ("xã X", "Đồn Biên phòng X") is
-    that place, not a person."""
+    that place, not a person. After a body's head ("Chủ tịch UBND xã Nguyễn Văn A", the
+    commune left unsaid) the unit word may be followed by its head's name: only a place the
+    map knows counts there."""
     if m.rank or m.posts or _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
+    known = gazetteer().is_place(m.name)
     return any(_PLACE_BEFORE.search(text, max(0, w.start() - 12), w.start())
+               and (known or not _BODY_UNIT_BEFORE.search(text, max(0, w.start() - 60), w.start()))
                for w in re.finditer(rf"(?<![\w]){re.escape(m.name)}(?![\w])", text))
 
 
