@@ -932,3 +932,18 @@ def test_a_name_written_after_a_bodys_unit_word_is_not_thereby_a_place():
             "Nguyễn Văn Khoa đề nghị các thôn phối hợp.")
     assert "Nguyễn Văn Khoa" in people(record(text))
     assert record("Sáng 5/3, UBND xã Tân Lập tổ chức hội nghị. Tân Lập là xã biên giới.")["people"] == []
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Chủ tịch UBND xã Nguyễn Văn Khoa phát biểu tại hội nghị.", "Nguyễn Văn Khoa", "UBND xã"),
+    ("Phó Trưởng Công an phường Lê Thị Hoa báo cáo kết quả.", "Lê Thị Hoa", "Công an phường"),
+])
+def test_the_head_named_right_after_a_commune_body_left_unnamed(text: str, name: str, org: str):
+    """A full name ("<family> Văn/Thị …") the map does not know is the head, not the commune."""
+    rec = record(text)
+    assert people(rec)[name]["posts"][0]["org"] == org
+    assert org in [o["name"] for o in rec["organizations"]]
+
+
+def test_a_school_keeps_the_name_of_its_hero():
+    assert "Trường THPT Nguyễn Văn Khoa" in [o["name"] for o in record("Đoàn đến thăm Trường THPT Nguyễn Văn Khoa.")["organizations"]]

@@ -119,6 +119,10 @@ _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "th
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
 
+# Second syllables that mark a person's name after a family name ("Nguyễn Văn …", "Lê Thị …").
+_MIDDLE_NAMES = {"Văn", "Thị"}
+
+
 def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = None) -> str:
     """Cut a run of capitalised words where a place name ends and a personal name starts.
     Provinces and districts form a closed list: after "tỉnh", "huyện" … only a known name is a
@@ -138,6 +142,8 @@ def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = Non
         numbered = n < len(words) and words[n].isdigit()  # "xã Tân Phước 1": merged communes are numbered
         return " ".join(words[: n + numbered])
     if allow_person_cut:
+        if level and words[0] in lexicon.SURNAMES and 3 <= len(words) <= 4 and words[1] in _MIDDLE_NAMES:
+            return ""  # "UBND xã Nguyễn Văn A": the commune left unsaid, its head named (a school keeps its hero)
         for i in range(1, len(words)):
             if words[i] in lexicon.SURNAMES and 2 <= len(words) - i <= 4:
                 return " ".join(words[:i])

@@ -217,8 +217,9 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         return people, orgs, []
     for m in _name_matches(masked, start, end, posts):
         name = m.group()
-        # "Trưởng thôn Nguyễn Văn A": a unit word that ends a bare title does not make the name a place
-        titled = any(p.org is None and p.end <= m.start() and not text[p.end : m.start()].strip() for p in posts)
+        # "Trưởng thôn Nguyễn Văn A", "Chủ tịch UBND xã Nguyễn Văn A": a unit word that ends a
+        # post does not make the name after it a place (the post would have taken a place)
+        titled = any(p.end <= m.start() and not text[p.end : m.start()].strip() for p in posts)
         if not _is_name(name, text[max(start, m.start() - 12) : m.start()]) or (
                 not titled and _AFTER_UNIT.search(text, max(start, m.start() - 20), m.start())):
             continue  # "xã Lộc Yên": a place named after the unit word
