@@ -780,6 +780,8 @@ def test_a_communes_body_followed_by_its_districts_after_a_comma():
     "Công an xã Hòa An, Công an xã Hòa Bình, Công an huyện Phú Hòa cùng tham gia.",
     "Công an huyện Phú Hòa, Công an xã Hòa An cùng tham gia.",
     "Công an phường 5, Công an phường 6 cùng tham gia.",
+    "Dự hội nghị có đại diện Công an phường Tân An, Công an huyện Lạc Sơn, Công an huyện Kim Bôi.",
+    "Dự hội nghị có đại diện Công an phường Tân An, Công an huyện Lạc Sơn và Công an huyện Kim Bôi.",
 ])
 def test_a_list_of_bodies_gives_no_parents(text: str):
     assert all(o["parent"] is None for o in record(text)["organizations"])

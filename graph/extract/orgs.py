@@ -338,7 +338,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
 
 def _district_after_comma(text: str, org: OrgMention) -> OrgMention | None:
     """"Công an phường 7, Công an quận 3": a commune's body followed by the same kind of body of
-    a district is that district's; a list names the higher level first, not the lower."""
+    a district is that district's; a list of such bodies, before or after, gives no parents."""
     if org.place is None or lexicon.ADMIN_UNITS.get(org.unit or "") != "xã":
         return None
     communes = "|".join(u for u, level in lexicon.ADMIN_UNITS.items() if level == "xã")
@@ -349,6 +349,8 @@ def _district_after_comma(text: str, org: OrgMention) -> OrgMention | None:
     if (parent is None or parent.generic or parent.head != org.head
             or lexicon.ADMIN_UNITS.get(parent.unit or "") != "huyện"):
         return None
+    if re.match(rf"\s*(?:,\s*|\s+và\s+){re.escape(org.head)}(?![\w])", text[parent.end:]):
+        return None  # "Công an phường A, Công an huyện B, Công an huyện C": the list goes on
     return parent
 
 
