@@ -949,3 +949,21 @@ def test_the_head_named_right_after_a_commune_body_left_unnamed(text: str, name:
 
 def test_a_school_keeps_the_name_of_its_hero():
     assert "Trường THPT Nguyễn Văn Khoa" in [o["name"] for o in record("Đoàn đến thăm Trường THPT Nguyễn Văn Khoa.")["organizations"]]
+
+
+_NAMED_AWARDS = ("Sáng 3/9, Công an tỉnh tổ chức hội nghị tổng kết. Tại hội nghị, 2 tập thể được Chủ tịch nước tặng "
+                 "Huân chương Bảo vệ Tổ quốc hạng Ba; 3 cá nhân được Bộ trưởng Bộ Công an tặng Bằng khen. ")
+
+
+@pytest.mark.parametrize("then, presenters", [
+    ("Thiếu tướng Nông Văn Khang và ông Lê Văn Tâm đã trao tặng các phần thưởng cao quý này.",
+     ["Nông Văn Khang", "Lê Văn Tâm"]),
+    ("Thiếu tướng Nông Văn Khang, Giám đốc Công an tỉnh và ông Lê Văn Tâm, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh "
+     "đã trao các phần thưởng nêu trên.", ["Nông Văn Khang", "Lê Văn Tâm"]),
+    ("Ông Lê Văn Tâm cho biết, các đơn vị sẽ trao những phần thưởng trên địa bàn huyện.", []),
+    ("Ông Lê Văn Tâm đã trao các phần thưởng cho tập thể này.", []),
+])
+def test_presenters_of_the_awards_just_named(then: str, presenters: list):
+    """Every presenter of a "và" list; "trên địa bàn" or "cho …" is no reference to the awards before."""
+    awards = record(_NAMED_AWARDS + then)["awards"]
+    assert len(awards) == 2 and all(a["presented_by"] == presenters for a in awards)

@@ -309,8 +309,11 @@ def _meeting(b: _Builder, rec: DocumentRecord, m: meeting_rec.MeetingMention, nu
 
 # "… được Chủ tịch nước tặng Huân chương …; … được Bộ trưởng tặng Bằng khen. Thừa ủy quyền,
 # Thiếu tướng A đã trao tặng các phần thưởng cao quý này.": A presents the awards just named.
+# "… trên địa bàn" and "… cho các tập thể này" are no reference to the awards named before.
 _THESE_AWARDS = re.compile(r"(?<![\w])trao(?:\s+tặng)?\s+(?:các|những)\s+(?:phần thưởng|danh hiệu|hình thức khen thưởng)"
-                           r"(?:\s+[^\s.;,]+){0,3}?\s+(?:này|trên)(?![\w])")
+                           r"(?:\s+(?!cho(?![\w]))[^\s.;,]+){0,3}?\s+(?:này|nêu trên|trên)\s*(?:[.,;]|$)")
+# Presenters joined in a list: "Thiếu tướng A và ông B đã trao …", "A, B và C …".
+_JOINED = re.compile(r"\s*(?:,|\s(?:và|cùng))\s*(?:(?:ông|bà|đồng chí)\s+)?", re.IGNORECASE)
 
 
 def _presenters_of_the_above(b: _Builder, awards: list[tuple[Sentence, award_rec.AwardMention]]) -> None:
@@ -319,10 +322,15 @@ def _presenters_of_the_above(b: _Builder, awards: list[tuple[Sentence, award_rec
         if not these or i == 0:
             continue
         verb = s.start + these.start()
-        who = [m.name for m in b.people[i] if m.end <= verb]
+        before = [m for m in b.people[i] if m.end <= verb]
+        who = before[-1:]
+        for m in reversed(before[:-1]):  # the last one named, and those joined to them
+            if not _JOINED.fullmatch(b.doc.text, m.span_end, who[0].span_start):
+                break
+            who.insert(0, m)
         above = [a for t, a in awards if t is b.sents[i - 1] and not a.presenters]
         for a in above if who else []:
-            a.presenters = who[-1:]
+            a.presenters = list(dict.fromkeys(m.name for m in who))
 
 
 def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) -> bool:
