@@ -29,7 +29,7 @@ TITLE_BASES = (
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
-    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên", "Trụ trì", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",
     *(f"Trưởng {unit}" for unit in ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")),
 )

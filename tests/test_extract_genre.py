@@ -967,3 +967,8 @@ def test_presenters_of_the_awards_just_named(then: str, presenters: list):
     """Every presenter of a "và" list; "trên địa bàn" or "cho …" is no reference to the awards before."""
     awards = record(_NAMED_AWARDS + then)["awards"]
     assert len(awards) == 2 and all(a["presented_by"] == presenters for a in awards)
+
+
+def test_the_deputy_political_officer_is_a_title():
+    rec = record("Thiếu tá Lò Văn Hòa, Chính trị viên phó Đồn Biên phòng Pa Vây cho biết, đồn đã phối hợp tốt.")
+    assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên phó", "org": "Đồn Biên phòng Pa Vây"}]
