@@ -972,3 +972,11 @@ def test_presenters_of_the_awards_just_named(then: str, presenters: list):
 def test_the_deputy_political_officer_is_a_title():
     rec = record("Thiếu tá Lò Văn Hòa, Chính trị viên phó Đồn Biên phòng Pa Vây cho biết, đồn đã phối hợp tốt.")
     assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên phó", "org": "Đồn Biên phòng Pa Vây"}]
+
+
+def test_a_bare_don_with_no_border_post_before_is_no_organisation():
+    """"Chính trị viên Đồn" stands for a border post the article named before; alone it names none."""
+    rec = record("Sáng 12/3, Công an xã tổ chức hội nghị. Thiếu tá Lò Văn Hòa, Chính trị viên Đồn cho biết, "
+                 "năm qua các lực lượng đã phối hợp tốt.")
+    assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên", "org": "Đồn"}]
+    assert [o["name"] for o in rec["organizations"]] == ["Công an xã"]

@@ -135,12 +135,21 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     by_key: dict[str, Organization] = {}
     for i in range(len(b.sents)):
         for o in b.orgs[i]:
-            if not o.generic:
+            if not o.generic and not _unanchored_post(b, o):
                 _org_record(b, rec, by_key, o)
     for org in rec.organizations:  # a parent is named by its fullest form in the article
         if org.parent_key in by_key:
             org.parent = by_key[org.parent_key].name
     return by_key
+
+
+def _unanchored_post(b: _Builder, o: OrgMention) -> bool:
+    """A bare "Đồn" ("Chính trị viên Đồn cho biết") stands for a border post only when the
+    article named one before; alone it names no body."""
+    if o.name != "Đồn":
+        return False
+    return not any(m.head.startswith("Đồn") and m.name != "Đồn" and m.start < o.start
+                   for os_ in b.orgs.values() for m in os_)
 
 
 def _full_ede_name(name: str, known: list[Person]) -> str:
@@ -168,7 +177,7 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
             person.rank = person.rank or m.rank
             person.evidence.append(b.evidence(s, m.span_start, m.span_end))
             for pm in m.posts:
-                okey = org_key(pm.org, b.places) if pm.org else None
+                okey = org_key(pm.org, b.places) if pm.org and not _unanchored_post(b, pm.org) else None
                 same = [p for p in person.posts if match_key(p.title) == match_key(pm.title) and (p.org_key == okey or okey is None)]
                 if same:
                     same[0].evidence.append(b.evidence(s, pm.start, pm.end))
