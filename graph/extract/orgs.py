@@ -3,7 +3,7 @@
 "Công an tỉnh Hà Tĩnh", "Ủy ban MTTQ Việt Nam quận 3", "Cục Xây dựng phong trào bảo vệ
 ANTQ, Bộ Công an", "Ban Thường trực UBTƯ MTTQ Việt Nam", "Thành ủy TPHCM", "CATP".
 The parser reads from a head noun rightwards; a trailing ", <organisation>" or
-"(<organisation>)" after a sub-unit is its parent.
+"(<organisation>)" after a sub-unit is its parent (the parent rules: org_parents).
 """
 
 from __future__ import annotations
@@ -12,26 +12,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 
 from antq.graph import lexicon
+from antq.graph.extract.org_mention import OrgMention
+from antq.graph.extract.org_parents import parent_of
 from antq.graph.gazetteer import gazetteer
 from antq.graph.text import ACRONYM, CAP_WORD, LO, UP
-
-
-@dataclass
-class OrgMention:
-    name: str  # as written
-    start: int
-    end: int
-    head: str
-    unit: str | None = None  # "tỉnh", "quận", … as written
-    place: str | None = None  # "Hà Tĩnh", "1", "TPHCM"
-    parent: "OrgMention | None" = None
-    generic: bool = False  # "Công an các cấp", "UBND các huyện": not one body
-    expands: "OrgMention | None" = None  # a short form the article defined: the long mention
-    community: bool = False  # "thôn X", "tổ dân phố N": a post's unit that is a place, not a body
-
 
 # Short forms an article defines for its bodies, e.g. "Phòng Cảnh sát hình sự (PC02)": while
 # one document is read, "PC02" is an organisation mention standing for the long name.
@@ -318,45 +304,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
     org.end, org.name = end, text[pos:end]
     if _KIND_OF_PLACE.match(text, end):
         org.generic = True  # "Ban Công tác Mặt trận (ở) các khu dân cư": every such board, not one
-    # A parent the text states ("Đồn Biên phòng X thuộc Bộ Chỉ huy …", "Công an xã Y trực thuộc
-    # Công an tỉnh Z"), or after a comma, a dash or in parentheses: "Cục X, Bộ Công an", "Ban Y (…)".
-    belongs = re.match(r"\s+(?:trực\s+)?thuộc\s+", text[end:])
-    if belongs:
-        parent = parse_org(text, end + belongs.end())
-        if parent is not None and not parent.generic:
-            org.parent = parent
-    elif (ward_parent := _district_after_comma(text, org)) is not None:
-        org.parent = ward_parent
-    elif org.head not in ("Công an", "UBND", "Ủy ban nhân dân") or org.place is None:
-        p = re.match(r"\s*(?:,|\s-|\s–|\()\s*", text[end:])
-        if p:
-            parent = parse_org(text, end + p.end())
-            if parent and not parent.generic and parent.head != org.head and _is_parent(org, parent):
-                org.parent = parent
+    # A parent the text names right after the body (org_parents): "… thuộc …", "Cục X, Bộ Công an".
+    if (parent := parent_of(text, org, parse_org)) is not None:
+        org.parent = parent
     return org
-
-
-def _district_after_comma(text: str, org: OrgMention) -> OrgMention | None:
-    """"Công an phường 7, Công an quận 3": a commune's body followed by the same kind of body of
-    a district is that district's; a list of such bodies, before or after, gives no parents."""
-    if org.place is None or lexicon.ADMIN_UNITS.get(org.unit or "") != "xã":
-        return None
-    communes = "|".join(u for u, level in lexicon.ADMIN_UNITS.items() if level == "xã")
-    if re.search(rf"{re.escape(org.head)}\s+(?:{communes})\s[^,;.]*,\s*$", text[max(0, org.start - 80) : org.start]):
-        return None  # "Công an xã A, Công an xã B, Công an huyện C": a list of bodies
-    comma = re.match(r"\s*,\s*", text[org.end:])
-    parent = parse_org(text, org.end + comma.end()) if comma else None
-    if (parent is None or parent.generic or parent.head != org.head
-            or lexicon.ADMIN_UNITS.get(parent.unit or "") != "huyện"):
-        return None
-    if re.match(rf"\s*(?:,\s*|\s+và\s+){re.escape(org.head)}(?![\w])", text[parent.end:]):
-        return None  # "Công an phường A, Công an huyện B, Công an huyện C": the list goes on
-    return parent
-
-
-def _is_parent(child: OrgMention, parent: OrgMention) -> bool:
-    sub_units = ("Cục", "Phòng", "Vụ", "Ban", "Đồn", "Tổng cục", "Sở", "Trường", "Viện", "Học viện")
-    return child.head.startswith(sub_units) or child.head in ("Công an",) and parent.head.startswith("Bộ")
 
 
 _AFTER_NAME = re.compile(rf"(?:{'|'.join(sorted(lexicon.SURNAMES, key=len, reverse=True))})(?:\s+{CAP_WORD}){{0,2}}\s+$")
