@@ -980,3 +980,15 @@ def test_a_bare_don_with_no_border_post_before_is_no_organisation():
                  "năm qua các lực lượng đã phối hợp tốt.")
     assert people(rec)["Lò Văn Hòa"]["posts"] == [{"title": "Chính trị viên", "org": "Đồn"}]
     assert [o["name"] for o in rec["organizations"]] == ["Công an xã"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tại hội nghị, Thượng tá Hoàng Minh Đức, Trưởng Công an huyện Quế Võ và bà Lương Thị Hạnh, "
+    "Chủ tịch Ủy ban MTTQ huyện Gia Bình trình bày tham luận.",
+    "Đồng chí Hoàng Minh Đức, Trưởng Công an huyện Quế Võ, và đồng chí Lương Thị Hạnh, "
+    "Chủ tịch Ủy ban MTTQ huyện Gia Bình, đã trình bày tham luận tại hội nghị.",
+])
+def test_two_speakers_each_with_a_post_joined_by_va(sentence):
+    rec = record("Sáng 3/6, Công an tỉnh Bắc Ninh tổ chức hội nghị sơ kết Chương trình phối hợp số 05/CTr-CAT-MTTQ.\n"
+                 + sentence)
+    assert sorted(rec["meetings"][0]["speakers"]) == ["Hoàng Minh Đức", "Lương Thị Hạnh"]

@@ -188,6 +188,17 @@ _DESCRIBED = re.compile(r"\s*,\s*(?:người|già làng|trưởng thôn|trưởn
 _AND_THEN = re.compile(r"\s+và\s+(?:(?:" + "|".join(map(re.escape, (*lexicon.HONORIFICS, *lexicon.RANKS))) + r")\s+)?")
 
 
+def _joined_before(s: Sentence, last: PersonMention, mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions joined to ``last`` by "và" (a comma may precede it), nearest first."""
+    joined: list[PersonMention] = []
+    for q in sorted((q for q in mentions if q.span_end <= last.span_start), key=lambda q: -q.span_end):
+        if not _AND_THEN.fullmatch(s.text[q.span_end - s.start : last.span_start - s.start].lstrip(",")):
+            break
+        joined.append(q)
+        last = q
+    return joined
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
@@ -196,7 +207,7 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     bracket = _BRACKETED.match(s.text, gap_start, gap_end)
     gap_start = bracket.end() if bracket else gap_start
     gap = s.text[gap_start:gap_end]
-    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"\s*(?:cũng|đã|còn|lại)\s*", gap):
+    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"[\s,]*(?:cũng|đã|còn|lại)\s*", gap):
         return True  # "Bà A cũng nhấn mạnh": an adverb may stand between them
     comma = re.match(r"\s*,\s*", gap)
     if not comma:
@@ -258,6 +269,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             if near:
                 first = min(near, key=lambda p: min(abs(p.start - spos), abs(p.span_end - spos)))
                 meeting.speakers.append(first)
+                if right_before:  # "A, <post> và B, <post> trình bày tham luận": A is a subject too
+                    meeting.speakers += _joined_before(s, first, mentions)
                 # "Phát biểu kết luận, A và B thống nhất …": both speak
                 meeting.speakers += [q for q in mentions if q is not first and spos < first.start
                                      and _AND_THEN.fullmatch(s.text[first.span_end - s.start : q.span_start - s.start])]
