@@ -992,3 +992,15 @@ def test_two_speakers_each_with_a_post_joined_by_va(sentence):
     rec = record("Sáng 3/6, Công an tỉnh Bắc Ninh tổ chức hội nghị sơ kết Chương trình phối hợp số 05/CTr-CAT-MTTQ.\n"
                  + sentence)
     assert sorted(rec["meetings"][0]["speakers"]) == ["Hoàng Minh Đức", "Lương Thị Hạnh"]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Thượng tá Hoàng Minh Đức cho biết: “Năm qua, nhân dân đã cung cấp hơn 320 tin báo có giá trị, "
+     "giúp triệt phá 15 ổ nhóm tội phạm”.", ["hơn 320 tin báo", "15 ổ nhóm tội phạm"]),
+    ("“Năm qua, nhân dân đã cung cấp hơn 320 tin báo có giá trị”, Thượng tá Hoàng Minh Đức cho biết.",
+     ["hơn 320 tin báo"]),
+    ("Xã Đại Lai duy trì mô hình “Camera an ninh 5 tổ dân phố” từ nhiều năm nay.", []),  # a name, not a count
+])
+def test_figures_inside_quoted_speech_are_read(sentence, figures):
+    rec = record("Sáng 3/6, Công an tỉnh Bắc Ninh tổ chức hội nghị sơ kết phong trào.\n" + sentence)
+    assert [f["text"] for f in rec["statistics"]] == figures

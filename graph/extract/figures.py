@@ -83,7 +83,19 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
         if opening < 0 or text.count("”", opening, pos):
             return False
         closing = text.find("”", pos)
-    return closing >= 0 and closing - opening < 80
+    if closing < 0 or closing - opening >= 80:
+        return False
+    # quoted speech: after a colon ("cho biết: “…”"), or opening the sentence with its speaker after it
+    # ("“…”, ông A cho biết"); a name or slogan sits inside the sentence
+    before = text[start:opening].rstrip()
+    return not (before.endswith(":") or (not before and re.match(r'[”"]\s*,', text[closing:])))
+
+
+def _without_closing_quote(phrase: str) -> str:
+    """"15 ổ nhóm”" at the end of a quotation keeps its words, not the quotation mark."""
+    if phrase.endswith("”") and "“" not in phrase or phrase.endswith('"') and phrase.count('"') % 2:
+        return phrase[:-1].rstrip()
+    return phrase
 
 
 def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
@@ -111,7 +123,7 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
         qual_word = m.group("qual")
         out.append(
             FigureMention(
-                text=text[m.start() : uend].strip(),
+                text=_without_closing_quote(text[m.start() : uend].strip()),
                 value=value,
                 unit=unit,
                 qualifier=_QUALIFIERS.get(qual_word or "", "exact"),
