@@ -1004,3 +1004,23 @@ def test_two_speakers_each_with_a_post_joined_by_va(sentence):
 def test_figures_inside_quoted_speech_are_read(sentence, figures):
     rec = record("Sáng 3/6, Công an tỉnh Bắc Ninh tổ chức hội nghị sơ kết phong trào.\n" + sentence)
     assert [f["text"] for f in rec["statistics"]] == figures
+
+
+def test_an_interview_names_its_event_later_and_the_interviewee_co_chairs_it():
+    rec = record(
+        "Phóng viên có cuộc trao đổi với Thượng tá Trần Quốc Hưng, Trưởng Công an huyện Yên Phong.\n"
+        "PV: Xin đồng chí cho biết kết quả phong trào năm nay?\n"
+        "Thượng tá Trần Quốc Hưng: Phong trào có nhiều chuyển biến.\n"
+        "Huyện có nhiều mô hình tự quản ở các thôn.\n"
+        "Công an huyện thường xuyên phối hợp với Mặt trận các xã.\n"
+        "PV: Việc phối hợp với Mặt trận ra sao, thưa đồng chí?\n"
+        "Thượng tá Trần Quốc Hưng: Hai bên ký quy chế phối hợp từ lâu.\n"
+        "Các xã đều có tổ tự quản.\n"
+        "Ngày 14/5, hai cơ quan đã tổ chức hội nghị sơ kết việc thực hiện quy chế. Tôi và ông Ngô Văn Sơn, "
+        "Chủ tịch Ủy ban MTTQ huyện đồng chủ trì hội nghị; bà Đặng Thị Mai, Phó Chủ tịch UBND huyện dự và phát biểu.\n"
+        "PV: Xin cảm ơn đồng chí!"
+    )
+    [m] = rec["meetings"]
+    assert m["date"] == "2024-05-14"
+    assert sorted(m["chairs"]) == ["Ngô Văn Sơn", "Trần Quốc Hưng"]
+    assert "Đặng Thị Mai" in m["speakers"]

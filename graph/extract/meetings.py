@@ -86,6 +86,9 @@ def find_meeting(sents: list[Sentence], orgs: dict[int, list[OrgMention]], artic
     passive: "Ngày hội … do Công an phường phối hợp với … tổ chức ngày 15/8"."""
     dated = [i for i, s in enumerate(sents[:8]) if dates.meeting_date(s.text, article_date)]
     later = [i for i in range(8, len(sents)) if _PASSIVE_EVENT.search(sents[i].text)]
+    # or in the active voice, dated, opening a paragraph ("Ngày 9/8, hai đơn vị đã tổ chức hội nghị …")
+    later += [i for i in range(8, len(sents)) if i not in later and sents[i].paragraph_start
+              and _ORGANISE.search(sents[i].text) and dates.meeting_date(sents[i].text, article_date)]
     for idx in dated + [i for i in range(min(8, len(sents))) if i not in dated] + later:
         m = _event(sents[idx], idx, orgs, article_date)
         if m is not None:
@@ -199,6 +202,22 @@ def _joined_before(s: Sentence, last: PersonMention, mentions: list[PersonMentio
     return joined
 
 
+_I_AND = re.compile(r"\s*(?:[Tt]ôi|[Cc]húng tôi)\s+và\s")
+
+
+def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx: int) -> PersonMention | None:
+    """Who says "tôi" in sentence ``idx`` of an interview: the person labelling the answer it
+    belongs to ("Đại tá X: …" opening this paragraph or an earlier one of the same answer)."""
+    for j in range(idx, -1, -1):
+        if not sents[j].paragraph_start:
+            continue
+        label = _ANSWER_LABEL.match(sents[j].text)
+        if label:
+            named = [p for p in people.get(j, []) if p.end <= sents[j].start + label.end()]
+            return named[0] if named else None  # "PV: …" asks; no one answers before it
+    return None
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
@@ -223,9 +242,12 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
     """Roles from every sentence of a report (of ``span`` when the article reports several
     events); from the naming sentence alone for an event named in passing (the quotes of an
     interview are not speeches at it)."""
+    if meeting.incidental:  # its own paragraph: "… đã tổ chức hội nghị. Tôi và đồng chí X đồng chủ trì …"
+        end = next((j for j in range(meeting.index + 1, len(sents)) if sents[j].paragraph_start), len(sents))
+        span = range(meeting.index, end)
     for idx, s in enumerate(sents):
         mentions = people.get(idx, [])
-        if not mentions or (meeting.incidental and idx != meeting.index) or (span is not None and idx not in span):
+        if not mentions or (span is not None and idx not in span):
             continue
         chair = _CHAIR.search(s.text)
         lead_chair = _CHAIR_FIRST.match(s.text) or _CHAIRED_BY.search(s.text)
@@ -246,6 +268,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                           if any(s.start + a.end() <= p.start and p.end <= cpos for p in mentions)]
                 first = s.start + agents[-1].end() if agents else c_start
                 meeting.chairs += [p for p in mentions if first <= p.start and p.end <= min(c_end, cpos)]
+                if _I_AND.match(body) and (me := _answerer(sents, people, idx)):  # "Tôi và đồng chí X đồng chủ trì"
+                    meeting.chairs.append(me)
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
         for c_start, _, body in _clauses(s):
