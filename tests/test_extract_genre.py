@@ -1024,3 +1024,16 @@ def test_an_interview_names_its_event_later_and_the_interviewee_co_chairs_it():
     assert m["date"] == "2024-05-14"
     assert sorted(m["chairs"]) == ["Ngô Văn Sơn", "Trần Quốc Hưng"]
     assert "Đặng Thị Mai" in m["speakers"]
+
+
+def test_joined_speakers_the_second_with_a_place_after_the_post():
+    rec = record("Sáng 3/6, Công an tỉnh Vĩnh Phúc tổ chức hội nghị sơ kết Chương trình phối hợp số 05/CTr-CAT-MTTQ.\n"
+                 "Tại hội nghị, Thiếu tá Hoàng Văn Tú, Phó Trưởng Công an phường Tân Hòa và ông Lê Văn Cầu, "
+                 "tổ trưởng tổ dân phố số 3, phường Tân Hòa trình bày tham luận về mô hình tự quản.")
+    assert sorted(rec["meetings"][0]["speakers"]) == ["Hoàng Văn Tú", "Lê Văn Cầu"]
+
+
+def test_figures_in_straight_quoted_speech_running_over_two_sentences():
+    rec = record('Sáng 3/6, Công an phường Tân Hòa tổ chức ngày hội.\nBà Vũ Thị Lan chia sẻ kinh nghiệm. '
+                 '"Khu tôi có 215 hộ, hơn 900 nhân khẩu. Từ khi có nhóm "Khu phố an toàn", ai lạ là báo ngay", bà Lan nói.')
+    assert [f["text"] for f in rec["statistics"]] == ["215 hộ", "hơn 900 nhân khẩu"]

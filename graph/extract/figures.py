@@ -74,7 +74,7 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
     return " ".join(words), end
 
 
-def _inside_quotes(text: str, start: int, pos: int) -> bool:
+def _inside_quotes(text: str, start: int, pos: int, end: int) -> bool:
     """Inside a quoted name or slogan (“Xây dựng gia đình 5 không, 3 sạch”), not a quoted speech."""
     if text.count('"', start, pos) % 2:  # straight quotes: inside when an odd number precede
         opening, closing = text.rfind('"', start, pos), text.find('"', pos)
@@ -83,8 +83,8 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
         if opening < 0 or text.count("”", opening, pos):
             return False
         closing = text.find("”", pos)
-    if closing < 0 or closing - opening >= 80:
-        return False
+    if closing < 0 or closing >= end or closing - opening >= 80:
+        return False  # a quotation running past the sentence is speech, not a name
     # quoted speech: after a colon ("cho biết: “…”"), or opening the sentence with its speaker after it
     # ("“…”, ông A cho biết"); a name or slogan sits inside the sentence
     before = text[start:opening].rstrip()
@@ -105,7 +105,7 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
         prefix = text[max(start, m.start() - 20) : m.start()]
         # "tổ 5" numbers a unit; "số tổ tăng 27,4%" does not (a qualifier stands between)
         numbered_unit = _AFTER_UNIT_WORD.search(prefix) and not m.group("qual") and not COUNT_AFTER.match(text, m.end("num"))
-        if numbered_unit or _inside_quotes(text, start, m.start()):
+        if numbered_unit or _inside_quotes(text, start, m.start(), end):
             continue
         if re.fullmatch(r"(?:19|20)\d{2}", num) and not m.group("pct"):
             continue  # a year

@@ -15,6 +15,7 @@ from antq.graph import lexicon
 from antq.graph.extract import dates
 from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
+from antq.graph.places import ADMIN_LEVELS
 from antq.graph.text import CAP_WORD, Sentence
 
 _NOUN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")(?![\w])")
@@ -195,7 +196,8 @@ def _joined_before(s: Sentence, last: PersonMention, mentions: list[PersonMentio
     """The mentions joined to ``last`` by "và" (a comma may precede it), nearest first."""
     joined: list[PersonMention] = []
     for q in sorted((q for q in mentions if q.span_end <= last.span_start), key=lambda q: -q.span_end):
-        if not _AND_THEN.fullmatch(s.text[q.span_end - s.start : last.span_start - s.start].lstrip(",")):
+        gap_start, gap_end = q.span_end - s.start, last.span_start - s.start
+        if not _AND_THEN.fullmatch(s.text[gap_start:gap_end].lstrip(",")):
             break
         joined.append(q)
         last = q
@@ -218,6 +220,9 @@ def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx
     return None
 
 
+_PLACE_AFTER = re.compile(rf"(?:\s*,\s*(?:{'|'.join(ADMIN_LEVELS)}|TP\.?)\s+{CAP_WORD}(?:\s+{CAP_WORD})*)+\s*,?\s*")
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
@@ -228,6 +233,8 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     gap = s.text[gap_start:gap_end]
     if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"[\s,]*(?:cũng|đã|còn|lại)\s*", gap):
         return True  # "Bà A cũng nhấn mạnh": an adverb may stand between them
+    if _PLACE_AFTER.fullmatch(gap):
+        return True  # "B, tổ trưởng tổ dân phố số 3, phường X trình bày": the post's place follows it
     comma = re.match(r"\s*,\s*", gap)
     if not comma:
         return False
