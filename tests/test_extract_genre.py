@@ -1037,3 +1037,9 @@ def test_figures_in_straight_quoted_speech_running_over_two_sentences():
     rec = record('Sáng 3/6, Công an phường Tân Hòa tổ chức ngày hội.\nBà Vũ Thị Lan chia sẻ kinh nghiệm. '
                  '"Khu tôi có 215 hộ, hơn 900 nhân khẩu. Từ khi có nhóm "Khu phố an toàn", ai lạ là báo ngay", bà Lan nói.')
     assert [f["text"] for f in rec["statistics"]] == ["215 hộ", "hơn 900 nhân khẩu"]
+
+
+def test_a_model_named_in_quotes_is_no_organisation():
+    rec = record("Sáng 3/6, Công an huyện Yên Phong tổ chức hội nghị sơ kết phong trào.\n"
+                 'Hội nghị đề nghị nhân rộng mô hình "Chi hội phụ nữ an toàn về an ninh, trật tự" ở các thôn.')
+    assert [o["name"] for o in rec["organizations"]] == ["Công an huyện Yên Phong"]

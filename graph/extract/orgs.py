@@ -352,6 +352,11 @@ def org_at(text: str, pos: int, end: int) -> OrgMention | None:
     return org
 
 
+# A model, campaign or contest named in quotes after its kind ("mô hình “Chi hội … tự quản”") is no body.
+_NAMED_MODEL = re.compile(r"(?<![\w])(?:mô hình|phong trào|cuộc vận động|chủ đề|khẩu hiệu|danh hiệu|cuộc thi)\s*[“\"]\s*$",
+                          re.IGNORECASE)
+
+
 def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """All non-overlapping organisation mentions in ``text[start:end]``, left to right."""
     end = len(text) if end is None else end
@@ -367,8 +372,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMent
         if not m:
             break
         org = org_at(text, m.start(), end)
-        if org is None or org.end > end:
-            pos = m.end()
+        if org is None or org.end > end or _NAMED_MODEL.search(text, max(start, org.start - 40), org.start):
+            pos = m.end() if org is None else org.end
             continue
         out.append(org)
         pos = org.parent.end if org.parent and org.parent.start >= org.end else org.end
