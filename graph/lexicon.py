@@ -128,7 +128,7 @@ ADMIN_UNITS = {
     "tỉnh": "tỉnh", "Tỉnh": "tỉnh", "thành phố": "tỉnh", "Thành phố": "tỉnh", "TP.": "tỉnh", "TP": "tỉnh",
     "Tp.": "tỉnh", "quận": "huyện", "Quận": "huyện", "huyện": "huyện", "Huyện": "huyện", "thị xã": "huyện",
     "Thị xã": "huyện", "phường": "xã", "Phường": "xã", "xã": "xã", "Xã": "xã", "thị trấn": "xã",
-    "Thị trấn": "xã", "thôn": "thôn", "xóm": "thôn", "ấp": "thôn", "bản": "thôn", "khu phố": "thôn",
+    "Thị trấn": "xã", "đặc khu": "xã", "Đặc khu": "xã", "thôn": "thôn", "xóm": "thôn", "ấp": "thôn", "bản": "thôn", "khu phố": "thôn",
 }
 
 # Common Vietnamese family names (GLOSSARY.md, plus other frequent ones).

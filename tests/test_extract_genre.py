@@ -1043,3 +1043,12 @@ def test_a_model_named_in_quotes_is_no_organisation():
     rec = record("Sáng 3/6, Công an huyện Yên Phong tổ chức hội nghị sơ kết phong trào.\n"
                  'Hội nghị đề nghị nhân rộng mô hình "Chi hội phụ nữ an toàn về an ninh, trật tự" ở các thôn.')
     assert [o["name"] for o in rec["organizations"]] == ["Công an huyện Yên Phong"]
+
+
+def test_special_zones_are_communes_with_their_own_bodies():
+    rec = record("Sáng 3/9, Công an đặc khu Vân Đồn phối hợp với Ủy ban MTTQ Việt Nam đặc khu Vân Đồn tổ chức "
+                 "hội nghị sơ kết phong trào.\n"
+                 "Thượng tá Lê Đức Thắng, Trưởng Công an đặc khu Vân Đồn chủ trì hội nghị.", date="2025-09-05")
+    m = rec["meetings"][0]
+    assert m["organizers"] == ["Công an đặc khu Vân Đồn", "Ủy ban MTTQ Việt Nam đặc khu Vân Đồn"]
+    assert people(rec)["Lê Đức Thắng"]["posts"] == [{"title": "Trưởng", "org": "Công an đặc khu Vân Đồn"}]

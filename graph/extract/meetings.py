@@ -25,7 +25,7 @@ _LABEL_CUT = re.compile(
     r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại|do)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
 )
 _AT_PLACE = re.compile(
-    rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
+    rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")

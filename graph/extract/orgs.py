@@ -71,7 +71,7 @@ _NOT_ORG = {
 }
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
-              "huyện", "Huyện", "phường", "Phường", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
+              "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
               "tổ dân phố", "khu dân cư"])
 _CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+))*"  # "A Lưới", "Y Tý"
 _LOCATION = re.compile(

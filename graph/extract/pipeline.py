@@ -206,11 +206,11 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     return by_key
 
 
-_PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh|Biên phòng)\s+$",
+_PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh|Biên phòng)\s+$",
                            re.IGNORECASE)
 # A unit word right after a body's head: "UBND xã ", "Ủy ban MTTQ Việt Nam phường ".
 _BODY_UNIT_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, sorted({*lexicon.ORG_HEADS, 'Việt Nam'}, key=len, reverse=True)))})"
-                               r"\s+(?:xã|phường|thị trấn|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh)\s+$", re.IGNORECASE)
+                               r"\s+(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh)\s+$", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|đ/c|cụ)\s+$", re.IGNORECASE)
 
 
@@ -382,7 +382,7 @@ def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award
         ))
 
 
-_AREA = re.compile(rf"trên địa bàn\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
+_AREA = re.compile(rf"trên địa bàn\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
 
 
 def _figure_place(s: Sentence) -> str | None:
