@@ -1052,3 +1052,10 @@ def test_special_zones_are_communes_with_their_own_bodies():
     m = rec["meetings"][0]
     assert m["organizers"] == ["Công an đặc khu Vân Đồn", "Ủy ban MTTQ Việt Nam đặc khu Vân Đồn"]
     assert people(rec)["Lê Đức Thắng"]["posts"] == [{"title": "Trưởng", "org": "Công an đặc khu Vân Đồn"}]
+
+
+@pytest.mark.parametrize(("opening", "day"), [("Sáng nay", "2025-03-20"), ("Hôm qua", "2025-03-19"),
+                                              ("Chiều hôm qua", "2025-03-19")])
+def test_a_lead_dated_relative_to_the_article(opening, day):
+    rec = record(f"{opening}, Công an huyện Yên Phong tổ chức hội nghị sơ kết phong trào.", date="2025-03-20")
+    assert rec["meetings"][0]["date"] == day

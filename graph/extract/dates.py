@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 DAY_MONTH = re.compile(
     r"(?:(?P<tod>Sáng|Chiều|Tối|Trưa|Ngày|sáng|chiều|tối|trưa|ngày)\s+(?:nay\s*\(|hôm nay\s*\(|qua\s*\(|hôm qua\s*\()?)"
@@ -39,10 +39,18 @@ def resolve(day: int, month: int, year: int | None, article_date: str | None) ->
     return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
 
 
+# "Sáng nay, …", "Hôm qua, …": a lead dated by the article's own date
+_RELATIVE_DAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:hôm\s+)?|Hôm\s+)(?P<which>nay|qua)(?=\s*[,(])")
+
+
 def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int] | None:
-    """The event date a lead sentence opens with: "Sáng 24/5, …", "Ngày 20-9, …"."""
+    """The event date a lead sentence opens with: "Sáng 24/5, …", "Ngày 20-9, …", "Sáng nay, …"."""
     m = DAY_MONTH.search(sentence[:60])
     if not m:
+        rel = _RELATIVE_DAY.match(sentence)
+        if rel and article_date and len(article_date) == 10:
+            day = date.fromisoformat(article_date) - timedelta(days=rel.group("which") == "qua")
+            return day.isoformat(), rel.start(), rel.end()
         return None
     y = int(m.group("y")) if m.group("y") else None
     iso = resolve(int(m.group("d")), int(m.group("m")), y, article_date)
