@@ -1059,3 +1059,18 @@ def test_special_zones_are_communes_with_their_own_bodies():
 def test_a_lead_dated_relative_to_the_article(opening, day):
     rec = record(f"{opening}, Công an huyện Yên Phong tổ chức hội nghị sơ kết phong trào.", date="2025-03-20")
     assert rec["meetings"][0]["date"] == day
+
+
+def awards_of(text: str) -> list[dict]:
+    return record("Sáng 3/6, Công an huyện Yên Phong tổ chức hội nghị sơ kết phong trào.\n" + text)["awards"]
+
+
+def test_a_village_and_counted_people_receive_an_award():
+    [a] = awards_of("Đại tá Lê Văn Hòa trao Giấy khen của Giám đốc Công an tỉnh cho thôn Đông Xá và 4 cá nhân.")
+    assert a["recipients"] == "thôn Đông Xá và 4 cá nhân"
+
+
+def test_passive_recipients_with_a_long_merit_before_the_verb():
+    [a] = awards_of("Dịp này, 9 tập thể, 14 cá nhân có thành tích xuất sắc trong 3 năm thực hiện Chương trình "
+                    "phối hợp số 12 được Chủ tịch UBND huyện tặng Giấy khen.")
+    assert a["recipients"] == "9 tập thể, 14 cá nhân"

@@ -20,7 +20,10 @@ _IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
 _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm|Quân công|Độc lập|An ninh|an ninh|Tổ quốc|Quốc phòng|Hữu nghị|Bảo vệ Tổ quốc)"
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
-_ORG_RECIPIENT = r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể)" + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;]|\.(?!\w)|$)"
+# … or a village or quarter: "cho thôn X và 3 cá nhân"
+_ORG_RECIPIENT = (r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể"
+                  r"|(?:thôn|xóm|ấp|bản|buôn|làng|khu phố|tổ dân phố|khu dân cư)\s+(?=[A-ZĐ\d]))"
+                  + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;]|\.(?!\w)|$)")
 AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>{_IN_CLAUSE}+?))?"
@@ -37,7 +40,9 @@ COMMEND_RE = re.compile(rf"(?P<who>{_IN_CLAUSE}{{3,80}}?)\s+khen thưởng\s+(?P
 # So may a second noun ("12 cán bộ, chiến sĩ Công an tỉnh vinh dự được …").
 _PASSIVE_RECIPIENTS = re.compile(
     rf"(?P<rec>{_COUNTED_RECIPIENTS}(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?)(?:\s+khác)?"
-    rf"(?:\s+(?:là\s+)?(?:[^,;.\d]|\.(?=\w)){{1,40}}?)?\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
+    # "… có thành tích xuất sắc trong 5 năm thực hiện Chương trình số 15 được …": a merit, digits and all
+    rf"(?:\s+(?:là\s+)?(?:[^,;.\d]|\.(?=\w)){{1,40}}?|\s+có thành tích(?:[^,;.]|\.(?=\w)){{1,100}}?)?"
+    rf"\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)" + _IN_CLAUSE + r"*?)(?=\s*,|\s+cho\s|\s*(?:;|\.(?!\w))|$)"
 )
