@@ -67,7 +67,9 @@ class Sentence:
 # A full stop does not end a sentence after these (TP. Hồ Chí Minh, TS. Nguyễn …).
 _NO_BREAK_AFTER = {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "TX", "TT"}
 _DATE_TAG = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+")
-_BREAK = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?" + UP + r")|[.!?…]+[\"”’)]*\s*$")
+# A sentence may also open with a count: "… cho 2 tập thể. 6 tập thể và 10 cá nhân được …"
+_BREAK = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?" + UP + r")|(?<=" + LO + r")\.(?=\s+\d+\s+" + LO + r")"
+                    r"|[.!?…]+[\"”’)]*\s*$")
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -1074,3 +1074,12 @@ def test_passive_recipients_with_a_long_merit_before_the_verb():
     [a] = awards_of("Dịp này, 9 tập thể, 14 cá nhân có thành tích xuất sắc trong 3 năm thực hiện Chương trình "
                     "phối hợp số 12 được Chủ tịch UBND huyện tặng Giấy khen.")
     assert a["recipients"] == "9 tập thể, 14 cá nhân"
+
+
+def test_a_sentence_opening_with_a_count_and_an_award_handed_over_by_do():
+    awards = awards_of("Dịp này, Đại tá Lê Văn Hòa trao Bằng khen của Chủ tịch UBND tỉnh cho 2 tập thể và 3 cá nhân. "
+                       "6 tập thể và 10 cá nhân được Chủ tịch UBND huyện tặng Giấy khen, do bà Trịnh Thị Hoa trao.")
+    assert [(a["type"], a["recipients"], a["presented_by"]) for a in awards] == [
+        ("Bằng khen", "2 tập thể và 3 cá nhân", ["Lê Văn Hòa"]),
+        ("Giấy khen", "6 tập thể và 10 cá nhân", ["Trịnh Thị Hoa"]),
+    ]

@@ -103,6 +103,8 @@ _REPORTED = re.compile(r"cho biết|thông tin|(?<![\w])nói(?![\w])|phát biể
                        r"|(?<![\w])(?:các|nhiều)\s+(?:tập thể|cá nhân|đơn vị|hộ|người|gia đình)")
 _PASSIVE_BY = re.compile(r"(?<![\w])(?:được|đã được)(?=\s+\S+[^;]*$)")
 # "…; (đồng thời) trao Bằng khen …": nothing but a connective before the verb, the presenter goes on
+# "… được Chủ tịch UBND huyện tặng Giấy khen, do bà A trao": who hands the award over
+_HANDED_BY = re.compile(r",?\s*do\s+([^,;.]{3,80}?)\s+(?:trao tặng|trao)(?![\w])")
 _CARRY_ON = re.compile(r"[\s,]*(?:(?:đồng thời|và|cùng|cũng|tiếp tục|tiếp đó)[\s,]*)?")
 
 
@@ -142,6 +144,9 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         giver = _giving_body(text, c_start + after, c_start + give.start()) if not presenters and not receiving else None
         if giver is None and honoured and _OFFICE_NAME.fullmatch(text, c_start + after, c_start + give.start()):
             giver = text[c_start + after : c_start + give.start()].strip()  # "được Chủ tịch nước tặng"
+        if not presenters and (handed := _HANDED_BY.search(body, give.end())):  # "…, do bà A trao"
+            presenters = list(dict.fromkeys(p.name for p in people if c_start + handed.start(1) <= p.start
+                                            and p.end <= c_start + handed.end(1)))
         if not presenters and _CARRY_ON.fullmatch(body[: give.start()]) and carried:
             presenters = list(carried)  # "…; trao Cờ thi đua …": the same presenter goes on
         carried = presenters
