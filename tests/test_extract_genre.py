@@ -1083,3 +1083,9 @@ def test_a_sentence_opening_with_a_count_and_an_award_handed_over_by_do():
         ("Bằng khen", "2 tập thể và 3 cá nhân", ["Lê Văn Hòa"]),
         ("Giấy khen", "6 tập thể và 10 cá nhân", ["Trịnh Thị Hoa"]),
     ]
+
+
+def test_a_hmong_name_with_a_one_letter_middle_after_a_village_body():
+    rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n"
+                 "Trưởng Ban công tác Mặt trận thôn Na Lang Giàng A Tủa phát biểu tại ngày hội.")
+    assert people(rec)["Giàng A Tủa"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban công tác Mặt trận thôn Na Lang"}]
