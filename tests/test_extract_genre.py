@@ -1089,3 +1089,9 @@ def test_a_hmong_name_with_a_one_letter_middle_after_a_village_body():
     rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n"
                  "Trưởng Ban công tác Mặt trận thôn Na Lang Giàng A Tủa phát biểu tại ngày hội.")
     assert people(rec)["Giàng A Tủa"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban công tác Mặt trận thôn Na Lang"}]
+
+
+def test_an_age_is_no_figure():
+    rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức ngày hội.\n"
+                 "Ông Lò Văn Pằn (72 tuổi), người có uy tín ở bản Na Lang, đã vận động 40 hộ tham gia mô hình.")
+    assert [f["text"] for f in rec["statistics"]] == ["40 hộ"]

@@ -30,7 +30,7 @@ _UNIT_STOP_PHRASES = ("tham gia",)  # "gia" alone is in "118 gia đình"
 _UNIT_WORD = re.compile(r"\s*[“\"]?([^\W\d_]+)[”\"]?")
 _SHARE = re.compile(r"\s*\(\d+(?:,\d+)?\s*%\)\s*,?")
 _NOT_COUNTED = re.compile(
-    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị)\b|^(?:/|-)"
+    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị|tuổi)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
     r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
