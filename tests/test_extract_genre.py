@@ -1095,3 +1095,11 @@ def test_an_age_is_no_figure():
     rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức ngày hội.\n"
                  "Ông Lò Văn Pằn (72 tuổi), người có uy tín ở bản Na Lang, đã vận động 40 hộ tham gia mô hình.")
     assert [f["text"] for f in rec["statistics"]] == ["40 hộ"]
+
+
+def test_a_later_mention_by_the_last_two_syllables_of_a_four_syllable_name():
+    rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức hội nghị.\n"
+                 "Thượng tá Lê Văn Tâm và bà Tôn Nữ Thanh Mai, Chủ tịch Ủy ban MTTQ xã Bản Mế đồng chủ trì hội nghị.\n"
+                 "Bà Thanh Mai phát biểu tại hội nghị.")
+    assert [p["name"] for p in rec["people"]] == ["Lê Văn Tâm", "Tôn Nữ Thanh Mai"]
+    assert rec["meetings"][0]["speakers"] == ["Tôn Nữ Thanh Mai"]

@@ -152,10 +152,16 @@ def _unanchored_post(b: _Builder, o: OrgMention) -> bool:
                    for os_ in b.orgs.values() for m in os_)
 
 
-def _full_ede_name(name: str, known: list[Person]) -> str:
+def _named_in_full(name: str, known: list[Person]) -> str:
     """ "ông Y Kông" after "ông Y Kông Adrơng": Ê Đê and M'Nông names put the family name last,
-    and a later mention drops it. The one person already named with those first words."""
+    and a later mention drops it. The one person already named with those first words (or,
+    for a two-syllable name with no family name, with those last words)."""
     words = name.split()
+    if len(words) == 2 and words[0] not in lexicon.SURNAMES:
+        # "bà Minh Châu" after "bà Tôn Nữ Minh Châu": a later mention by the last two syllables
+        longer = [p for p in known if len(p.name.split()) > 2 and p.name.split()[-2:] == words]
+        if len(longer) == 1:
+            return longer[0].name
     if not (words[0] == "Y" or words[0].startswith(("H'", "H’"))) or len(words) < 2:
         return name
     longer = [p for p in known if len(p.name.split()) > len(words) and p.name.split()[: len(words)] == words]
@@ -167,7 +173,7 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     for i, s in enumerate(b.sents):
         b.people[i] = [m for m in b.people[i] if not _a_place_here(b.doc.text, m)]
         for m in b.people[i]:
-            m.name = _full_ede_name(m.name, rec.people)
+            m.name = _named_in_full(m.name, rec.people)
             key = match_key(m.name)
             person = by_key.get(key)
             if person is None:
