@@ -123,6 +123,19 @@ ABBREVIATIONS = {
 COUNT_NOUNS = ("nguồn tin", "tin báo", "tin", "vụ", "đối tượng", "người", "lượt", "hộ", "mô hình", "camera", "tổ tự quản",
                "buổi", "trường hợp", "khẩu", "kg", "triệu", "nghìn", "tập thể", "cá nhân", "cuộc", "lớp", "suất", "tấn", "đồng")
 
+# Administrative units by level, as the genre writes them: the one list every recogniser builds from.
+# "thành phố" is a province (Hà Nội) or a district (a provincial city); "đặc khu" is an island
+# special zone of the 2025 two-level reform, at the level of a commune.
+PROVINCE_UNITS = ("tỉnh", "thành phố")
+DISTRICT_UNITS = ("huyện", "quận", "thị xã", "thành phố")
+COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def unit_words(*groups: tuple[str, ...]) -> str:
+    """A regex alternation of the unit words of ``groups``, longest first ("thị xã" before "xã")."""
+    return "|".join(sorted({w for g in groups for w in g}, key=len, reverse=True))
+
+
 # Administrative unit words (largest first) and the level they name.
 ADMIN_UNITS = {
     "tỉnh": "tỉnh", "Tỉnh": "tỉnh", "thành phố": "tỉnh", "Thành phố": "tỉnh", "TP.": "tỉnh", "TP": "tỉnh",

@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from antq.graph import lexicon
 from antq.graph.gazetteer import PROVINCE_ALIASES, gazetteer
 from antq.graph.text import match_key
 
 # Words an administrative unit's name starts with, longest first ("thị xã" before "xã");
 # "TP" is the usual short form of "thành phố".
-ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "đặc khu", "xã",
-                "thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
+ADMIN_LEVELS = tuple(lexicon.unit_words(lexicon.PROVINCE_UNITS, lexicon.DISTRICT_UNITS, lexicon.COMMUNE_UNITS).split("|")) \
+    + ("thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
 # Below the communes: not in the gazetteer, and capitalised they start proper names ("Bản Phùng").
 VILLAGE_LEVELS = ("thôn", "xóm", "ấp", "bản", "khu phố", "tổ dân phố")
 _LEVEL = re.compile(rf"^(?:({'|'.join(ADMIN_LEVELS)}|tp)\s+|(tp)\.\s*)", re.IGNORECASE)  # "TP.Vinh" too
-PROVINCE_LEVELS = ("tỉnh", "thành phố")
-DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
-COMMUNE_LEVELS = ("phường", "xã", "thị trấn", "đặc khu")  # đặc khu: island zones since 2025
+PROVINCE_LEVELS = lexicon.PROVINCE_UNITS
+DISTRICT_LEVELS = lexicon.DISTRICT_UNITS
+COMMUNE_LEVELS = lexicon.COMMUNE_UNITS
 _ALIASES = {alias.casefold(): province for alias, province in PROVINCE_ALIASES.items()}
 
 

@@ -1103,3 +1103,9 @@ def test_a_later_mention_by_the_last_two_syllables_of_a_four_syllable_name():
                  "Bà Thanh Mai phát biểu tại hội nghị.")
     assert [p["name"] for p in rec["people"]] == ["Lê Văn Tâm", "Tôn Nữ Thanh Mai"]
     assert rec["meetings"][0]["speakers"] == ["Tôn Nữ Thanh Mai"]
+
+
+def test_a_village_elder_is_a_person_not_a_village():
+    rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức tọa đàm.\n"
+                 "Phát biểu tại tọa đàm, già làng Y Điêng Niê, người có uy tín ở xã Ea Kao, đề nghị bà con cảnh giác.")
+    assert "Y Điêng Niê" in rec["meetings"][0]["speakers"]

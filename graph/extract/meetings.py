@@ -15,7 +15,6 @@ from antq.graph import lexicon
 from antq.graph.extract import dates
 from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
-from antq.graph.places import ADMIN_LEVELS
 from antq.graph.text import CAP_WORD, Sentence
 
 _NOUN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in sorted(lexicon.MEETING_NOUNS, key=len, reverse=True)) + r")(?![\w])")
@@ -25,7 +24,7 @@ _LABEL_CUT = re.compile(
     r"\s+(?:giữa|về|trên địa bàn|giai đoạn|nhằm|với sự|với chủ đề|tại|do)\s|[,;:.“\"(]|\s+ngày\s+\d|\s+năm\s+\d{4}\s*,"
 )
 _AT_PLACE = re.compile(
-    rf"(?<![\w])tại\s+((?:(?:TP\.?|thôn|xóm|ấp|bản|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố)\s*)?"
+    rf"(?<![\w])tại\s+((?:(?:TP\.?|{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)})\s*)?"
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
 _ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")
@@ -220,7 +219,7 @@ def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx
     return None
 
 
-_PLACE_AFTER = re.compile(rf"(?:\s*,\s*(?:{'|'.join(ADMIN_LEVELS)}|TP\.?)\s+{CAP_WORD}(?:\s+{CAP_WORD})*)+\s*,?\s*")
+_PLACE_AFTER = re.compile(rf"(?:\s*,\s*(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)}|TP\.?)\s+{CAP_WORD}(?:\s+{CAP_WORD})*)+\s*,?\s*")
 
 
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:

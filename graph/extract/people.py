@@ -160,7 +160,7 @@ def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
     return OrgMention(text[start:end], start, end, unit.capitalize() if body else unit, community=not body)
 
 
-_UNIT_BEFORE = re.compile(r"(?:xã|phường|thị trấn|đặc khu|thôn|bản|buôn|làng|ấp|huyện|quận|tỉnh|Đồn Biên phòng)\s+$")
+_UNIT_BEFORE = re.compile(rf"(?<!già )(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, ('huyện', 'quận', 'tỉnh'))}|Đồn Biên phòng)\s+$")
 
 
 _NOT_NAME_TAILS = {"việt nam", "trung ương", "nhân dân", "dân tộc"}

@@ -212,11 +212,11 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
     return by_key
 
 
-_PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh|Biên phòng)\s+$",
-                           re.IGNORECASE)
+_UNIT_WORD = lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, ("huyện", "quận", "thị xã", "tỉnh"))
+_PLACE_BEFORE = re.compile(rf"(?<!già )(?:{_UNIT_WORD}|Biên phòng)\s+$", re.IGNORECASE)  # "già làng X" is an elder
 # A unit word right after a body's head: "UBND xã ", "Ủy ban MTTQ Việt Nam phường ".
 _BODY_UNIT_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, sorted({*lexicon.ORG_HEADS, 'Việt Nam'}, key=len, reverse=True)))})"
-                               r"\s+(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|buôn|huyện|quận|thị xã|tỉnh)\s+$", re.IGNORECASE)
+                               rf"\s+(?:{_UNIT_WORD})\s+$", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|đ/c|cụ)\s+$", re.IGNORECASE)
 
 
@@ -388,7 +388,7 @@ def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award
         ))
 
 
-_AREA = re.compile(rf"trên địa bàn\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
+_AREA = re.compile(rf"trên địa bàn\s+((?:{lexicon.unit_words(lexicon.PROVINCE_UNITS, lexicon.DISTRICT_UNITS, lexicon.COMMUNE_UNITS)}|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
 
 
 def _figure_place(s: Sentence) -> str | None:

@@ -119,7 +119,7 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
 
 
 _PARTY_UNIT = re.compile(r"^((?:Thành|Tỉnh|Huyện|Quận|Thị) ủy) (?:thành phố|tỉnh|huyện|quận|thị xã) (?!\d)")
-_BARE_UNIT = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)$")
+_BARE_UNIT = re.compile(rf"\s(?:{lexicon.unit_words(lexicon.PROVINCE_UNITS, lexicon.DISTRICT_UNITS, lexicon.COMMUNE_UNITS)})$")
 
 
 def conferrer_key(conferrer: str, places: DocPlaces) -> str | None:
