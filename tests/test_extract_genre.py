@@ -1109,3 +1109,16 @@ def test_a_village_elder_is_a_person_not_a_village():
     rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức tọa đàm.\n"
                  "Phát biểu tại tọa đàm, già làng Y Điêng Niê, người có uy tín ở xã Ea Kao, đề nghị bà con cảnh giác.")
     assert "Y Điêng Niê" in rec["meetings"][0]["speakers"]
+
+
+def test_after_the_speeches_is_a_time_not_a_speech():
+    rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức hội nghị ký kết quy chế phối hợp.\n"
+                 "Sau phần phát biểu, Thượng tá Lê Văn Tâm và bà Hồ Thị Na thay mặt hai cơ quan ký kết quy chế phối hợp.")
+    assert rec["meetings"][0]["speakers"] == []
+
+
+def test_an_elder_described_with_his_village_and_commune_speaks():
+    rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức tọa đàm.\n"
+                 "Ông Y Điêng Niê (70 tuổi), người có uy tín trong đồng bào Ê Đê ở buôn Kao, xã Ea Kao, chia sẻ: "
+                 "“Buôn tôi nhiều năm không có tội phạm”.")
+    assert rec["meetings"][0]["speakers"] == ["Y Điêng Niê"]

@@ -51,7 +51,8 @@ _SPEAK = re.compile(
 _SIGN = re.compile(r"(?<![\w])ký(?:\s+kết)?\s+(?:các\s+|bản\s+)?(?:[Cc]hương trình|[Qq]uy chế|[Kk]ế hoạch|[Tt]hỏa thuận|[Tt]hoả thuận"
                    r"|[Gg]iao ước|[Cc]am kết|[Bb]iên bản|[Nn]ghị quyết liên tịch)(?![\w])|(?<![\w])ký kết(?=\s*[,.;]|\s*$)")
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
-_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)")
+_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)"
+                       r"|(?:[Ss]au|[Tt]rước|[Kk]ết thúc)\s+(?:phần|khi|các)\s+(?:ý kiến\s+)?phát biểu")  # a time, not a speech
 
 
 @dataclass
@@ -185,7 +186,10 @@ def _clauses(s: Sentence) -> list[tuple[int, int, str]]:
 
 # "ông A, người có uy tín trong cộng đồng … cho biết": a description of the speaker, not a body
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
-_DESCRIBED = re.compile(r"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*,?\s*")
+# places after a post or a description: ", phường X", ", xã Y, huyện Z"
+_PLACES = (rf"(?:\s*,\s*(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)}|TP\.?)"
+           rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})*)")
+_DESCRIBED = re.compile(rf"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*{_PLACES}*,?\s*")
 
 
 _AND_THEN = re.compile(r"\s+và\s+(?:(?:" + "|".join(map(re.escape, (*lexicon.HONORIFICS, *lexicon.RANKS))) + r")\s+)?")
@@ -219,7 +223,7 @@ def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx
     return None
 
 
-_PLACE_AFTER = re.compile(rf"(?:\s*,\s*(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)}|TP\.?)\s+{CAP_WORD}(?:\s+{CAP_WORD})*)+\s*,?\s*")
+_PLACE_AFTER = re.compile(rf"{_PLACES}+\s*,?\s*")
 
 
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
