@@ -1122,3 +1122,9 @@ def test_an_elder_described_with_his_village_and_commune_speaks():
                  "Ông Y Điêng Niê (70 tuổi), người có uy tín trong đồng bào Ê Đê ở buôn Kao, xã Ea Kao, chia sẻ: "
                  "“Buôn tôi nhiều năm không có tội phạm”.")
     assert rec["meetings"][0]["speakers"] == ["Y Điêng Niê"]
+
+
+def test_a_post_the_speaker_states_in_the_first_person():
+    rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức tọa đàm.\n"
+                 "Ông Y Điêng Niê, người có uy tín ở buôn Kao, chia sẻ: “Tôi làm Trưởng Ban Nhân dân buôn Kao đã 8 năm”.")
+    assert people(rec)["Y Điêng Niê"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban Nhân dân buôn Kao"}]

@@ -199,6 +199,10 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                     or _OFFICE_CONFERS.match(b.doc.text, post.end):
                 continue
             okey = org_key(post.org, b.places)
+            if (speaker := _first_person_post(b, rec, i, post)) is not None:  # 'A chia sẻ: "Tôi làm Trưởng ban …"'
+                if not any(match_key(q.title) == match_key(post.title) and q.org_key == okey for q in speaker.posts):
+                    speaker.posts.append(Post(post.title, post.org.name, okey, [b.evidence(s, post.start, post.end)]))
+                continue
             holders = [p for p in rec.people if any(match_key(q.title) == match_key(post.title)
                                                     and (okey is None or q.org_key == okey) for q in p.posts)]
             if len(holders) == 1:
@@ -210,6 +214,23 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                 match[0].evidence.append(b.evidence(s, start, end))
                 b.people[i].append(PersonMention(match[0].name, start, end, span_start=start, span_end=end))
     return by_key
+
+
+_I_HOLD = re.compile(r"[“\"]\s*[Tt]ôi\s+(?:là|làm|đang làm|hiện là|từng làm)\s+$")
+
+
+def _first_person_post(b: _Builder, rec: DocumentRecord, i: int, post: PostMention) -> Person | None:
+    """The speaker whose quotation opens with "Tôi làm <post>": the one person named in the
+    sentence before the quotation ("Ông A, …, chia sẻ: “Tôi làm Trưởng ban …”")."""
+    s = b.sents[i]
+    opening = _I_HOLD.search(b.doc.text, s.start, post.start)
+    if opening is None:
+        return None
+    before = {m.name for m in b.people[i] if m.end <= opening.start()}
+    if len(before) != 1:
+        return None
+    name = before.pop()
+    return next((p for p in rec.people if p.name == name), None)
 
 
 _UNIT_WORD = lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, ("huyện", "quận", "thị xã", "tỉnh"))
