@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from antq.graph.text import match_key
+from antq.graph.text import fold, match_key
 
 _PREFIX = re.compile(r"^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn)\s+", re.IGNORECASE)  # "Thành Phố Đồng Hới"
 
@@ -42,6 +42,9 @@ class Gazetteer:
     # The map since 1 July 2025: commune/ward key → provinces, and its level when one.
     ward_provinces_2025: dict[str, frozenset[str]] = field(default_factory=dict)
     unit_levels_2025: dict[str, str] = field(default_factory=dict)
+    # Provinces and districts of two syllables or more in their ASCII form: the press and the
+    # data spell some with other diacritics ("Đắk Glong" / "Đăk Glong").
+    folded_regions: frozenset[str] = frozenset()
 
     def is_place(self, name: str) -> bool:
         key = match_key(name)
@@ -50,7 +53,8 @@ class Gazetteer:
     def is_region(self, name: str) -> bool:
         """A province or district (wards are often named after people, so they do not count)."""
         key = match_key(name)
-        return key in self.provinces or key in self.districts
+        return (key in self.provinces or key in self.districts
+                or (" " in key and fold(key) in self.folded_regions))
 
     def province_of(self, name: str) -> str | None:
         key = match_key(name)
@@ -129,7 +133,8 @@ def gazetteer() -> Gazetteer:
                      {k: frozenset(v) for k, v in district_provinces.items()},
                      {k: frozenset(v) for k, v in ward_provinces.items()},
                      _one_level(levels), frozenset(cities),
-                     {k: frozenset(v) for k, v in provinces_2025.items()}, _one_level(levels_2025))
+                     {k: frozenset(v) for k, v in provinces_2025.items()}, _one_level(levels_2025),
+                     frozenset(fold(k) for k in (*provinces, *districts) if " " in k))
 
 
 def _one_level(levels: dict[str, set[str | None]]) -> dict[str, str]:

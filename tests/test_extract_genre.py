@@ -1128,3 +1128,9 @@ def test_a_post_the_speaker_states_in_the_first_person():
     rec = record("Sáng 3/6, Công an xã Ea Kao tổ chức tọa đàm.\n"
                  "Ông Y Điêng Niê, người có uy tín ở buôn Kao, chia sẻ: “Tôi làm Trưởng Ban Nhân dân buôn Kao đã 8 năm”.")
     assert people(rec)["Y Điêng Niê"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban Nhân dân buôn Kao"}]
+
+
+def test_a_district_spelled_with_other_diacritics_than_the_map_data():
+    # the map data writes "Đăk Glong"; the press also writes "Đắk Glong"
+    rec = record("Ông Hoàng Văn Quý, Chủ tịch Ủy ban MTTQ Việt Nam huyện Đắk Glong chia sẻ kinh nghiệm vận động.")
+    assert people(rec)["Hoàng Văn Quý"]["posts"] == [{"title": "Chủ tịch", "org": "Ủy ban MTTQ Việt Nam huyện Đắk Glong"}]
