@@ -1134,3 +1134,14 @@ def test_a_district_spelled_with_other_diacritics_than_the_map_data():
     # the map data writes "Đăk Glong"; the press also writes "Đắk Glong"
     rec = record("Ông Hoàng Văn Quý, Chủ tịch Ủy ban MTTQ Việt Nam huyện Đắk Glong chia sẻ kinh nghiệm vận động.")
     assert people(rec)["Hoàng Văn Quý"]["posts"] == [{"title": "Chủ tịch", "org": "Ủy ban MTTQ Việt Nam huyện Đắk Glong"}]
+
+
+def test_presenters_who_introduce_a_model_or_put_forward_their_experience_speak():
+    rec = record(
+        "Sáng 4/6, Công an huyện Kim Bảng tổ chức hội nghị sơ kết mô hình tự quản.\n"
+        "Tại hội nghị, Trung tá Lương Đức Vinh, Trưởng Công an xã Tân Sơn giới thiệu mô hình \"Tổ tự quản\" với 30 thành viên. "
+        "Bà Ngô Thị Hạnh, Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện nêu kinh nghiệm vận động nhân dân."
+    )
+    m = rec["meetings"][0]
+    assert set(m["speakers"]) == {"Lương Đức Vinh", "Ngô Thị Hạnh"}
+    assert {"Lương Đức Vinh", "Ngô Thị Hạnh"} <= set(m["attendees"])
