@@ -85,6 +85,10 @@ ORG_HEADS = (
 NEEDS_COMPLEMENT = {"CA", "Ban Tổ chức", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
+# Bodies that every administrative level has: named bare, they stand for that level's body.
+LEVEL_BODY_WORDS = ("ủy ban", "uỷ ban", "ubnd", "ubmttq", "mttq", "mặt trận", "đảng ủy", "đảng uỷ", "hđnd", "hội đồng nhân dân",
+                    "công an")
+
 # Abbreviations of the genre and their long forms (GLOSSARY.md).
 ABBREVIATIONS = {
     "MTTQ": "Mặt trận Tổ quốc",

@@ -1145,3 +1145,21 @@ def test_presenters_who_introduce_a_model_or_put_forward_their_experience_speak(
     m = rec["meetings"][0]
     assert set(m["speakers"]) == {"Lương Đức Vinh", "Ngô Thị Hạnh"}
     assert {"Lương Đức Vinh", "Ngô Thị Hạnh"} <= set(m["attendees"])
+
+
+def test_bare_bodies_listed_with_every_commune_name_no_single_body():
+    rec = record(
+        "Sáng 8/5, Công an huyện Đông Triều tổ chức hội nghị sơ kết.\n"
+        "Dự hội nghị có lãnh đạo Đảng ủy, UBND, Công an 17/17 xã, thị trấn. "
+        "Các đại biểu nghe đại diện Ủy ban MTTQ, Công an cấp huyện và cấp xã trình bày tham luận."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert names == {"Công an huyện Đông Triều"}
+
+
+def test_the_second_model_of_a_quoted_list_is_no_body():
+    rec = record(
+        "Hai bên phối hợp nhân rộng các mô hình \"Dòng họ tự quản về an ninh\", \"Chi hội nông dân không có tội phạm\" "
+        "trên địa bàn tỉnh Thái Bình."
+    )
+    assert not any(o["name"].startswith("Chi hội") for o in rec["organizations"])

@@ -348,14 +348,46 @@ def org_at(text: str, pos: int, end: int) -> OrgMention | None:
         return None
     if _COUNTED.search(text[max(0, pos - 14) : pos].rstrip() + " ") is not None and re.search(r"\d\s*$", text[max(0, pos - 14) : pos].rstrip()):
         org.generic = True
-    if _FORCE_TYPE.match(text, org.end):
+    if _FORCE_TYPE.match(text, org.end) or _shares_every_unit(text, org):
         org.generic = True
     return org
 
 
-# A model, campaign or contest named in quotes after its kind ("mô hình “Chi hội … tự quản”") is no body.
-_NAMED_MODEL = re.compile(r"(?<![\w])(?:mô hình|phong trào|cuộc vận động|chủ đề|khẩu hiệu|danh hiệu|cuộc thi)\s*[“\"]\s*$",
-                          re.IGNORECASE)
+# A model, campaign or contest named in quotes after its kind ("mô hình “Chi hội … tự quản”") is no body,
+# nor is the next one of a list of them ("các mô hình “…”, “Chi hội …”").
+_NAMED_MODEL = re.compile(r"(?<![\w])(?:mô hình|phong trào|cuộc vận động|chủ đề|khẩu hiệu|danh hiệu|cuộc thi)"
+                          r"(?:\s*[“\"][^“”\"]{1,150}[”\"]\s*(?:,|;|và))*\s*[“\"]\s*$", re.IGNORECASE)
+# "các cấp", "cấp huyện và cấp xã", "24/24 xã", "các xã": the last of a list naming a kind of body at every unit.
+_EVERY_UNIT = re.compile(r"\s*(?:các cấp|cùng cấp|(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã|cơ sở)|\d+/\d+\s+(?:xã|phường|huyện|thị trấn|quận)"
+                         r"|các\s+(?:xã|phường|huyện|thị trấn|quận|tỉnh|địa phương))(?![\w])")
+_LIST_JOIN = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+def _shares_every_unit(text: str, org: OrgMention) -> bool:
+    """ "lãnh đạo Đảng ủy, UBND, Công an 24/24 xã": a bare level body listed with others whose
+    level is "every commune" shares it, so it names no single body."""
+    if org.place or org.unit or org.parent or not org.head.lower().startswith(lexicon.LEVEL_BODY_WORDS):
+        return False
+    pos = org.end
+    for _ in range(6):
+        join = _LIST_JOIN.match(text, pos)
+        if not join:
+            return False
+        pos = join.end()
+        if _EVERY_UNIT.match(text, pos):
+            return True  # "Công an cấp huyện và cấp xã"
+        head = _HEAD.match(text, pos)
+        if not head:
+            return False
+        if _EVERY_UNIT.match(text, head.end()):
+            return True
+        nxt = parse_org(text, pos)
+        if nxt is None:
+            return False
+        if nxt.generic:
+            return True
+        pos = nxt.end
+    return False
 
 
 def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
@@ -373,7 +405,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None) -> list[OrgMent
         if not m:
             break
         org = org_at(text, m.start(), end)
-        if org is None or org.end > end or _NAMED_MODEL.search(text, max(start, org.start - 40), org.start):
+        if org is None or org.end > end or _NAMED_MODEL.search(text, max(start, org.start - 400), org.start):
             pos = m.end() if org is None else org.end
             continue
         out.append(org)
