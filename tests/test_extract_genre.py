@@ -1163,3 +1163,14 @@ def test_the_second_model_of_a_quoted_list_is_no_body():
         "trên địa bàn tỉnh Thái Bình."
     )
     assert not any(o["name"].startswith("Chi hội") for o in rec["organizations"])
+
+
+def test_who_speaks_after_taking_in_the_directions_and_an_ede_given_name_later():
+    rec = record(
+        "Sáng 4/6, Công an xã Cư Bao tổ chức hội nghị sơ kết.\n"
+        "Đại tá Lê Văn Nam phát biểu chỉ đạo hội nghị. Dự hội nghị có bà H'Loan Êban, Chủ tịch Ủy ban MTTQ Việt Nam xã.\n"
+        "Tiếp thu ý kiến chỉ đạo, bà H'Loan cho biết, thời gian tới sẽ nhân rộng mô hình."
+    )
+    m = rec["meetings"][0]
+    assert set(m["speakers"]) == {"Lê Văn Nam", "H'Loan Êban"}
+    assert "H'Loan" not in people(rec)

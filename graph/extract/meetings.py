@@ -51,7 +51,7 @@ _SPEAK = re.compile(
 _SIGN = re.compile(r"(?<![\w])ký(?:\s+kết)?\s+(?:các\s+|bản\s+)?(?:[Cc]hương trình|[Qq]uy chế|[Kk]ế hoạch|[Tt]hỏa thuận|[Tt]hoả thuận"
                    r"|[Gg]iao ước|[Cc]am kết|[Bb]iên bản|[Nn]ghị quyết liên tịch)(?![\w])|(?<![\w])ký kết(?=\s*[,.;]|\s*$)")
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
-_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|ý kiến chỉ đạo(?! và kết luận)"
+_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)"
                        r"|(?:[Ss]au|[Tt]rước|[Kk]ết thúc)\s+(?:phần|khi|các)\s+(?:ý kiến\s+)?phát biểu")  # a time, not a speech
 
 

@@ -210,6 +210,9 @@ def _people(b: _Builder, rec: DocumentRecord) -> dict[str, Person]:
                 b.people[i].append(PersonMention(holders[0].name, post.start, post.end, span_start=post.start, span_end=post.end))
         for given, start, end in given_name_reference(b.doc.text, s.start, s.end):
             match = [p for p in rec.people if p.name.split()[-1] == given]
+            if not match and given.startswith(("H'", "H’")):
+                # "bà H'X" after "bà H'X Niê": an Ê Đê woman's given name comes first
+                match = [p for p in rec.people if p.name.split()[0] == given]
             if len(match) == 1:
                 match[0].evidence.append(b.evidence(s, start, end))
                 b.people[i].append(PersonMention(match[0].name, start, end, span_start=start, span_end=end))
