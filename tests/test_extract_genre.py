@@ -1174,3 +1174,8 @@ def test_who_speaks_after_taking_in_the_directions_and_an_ede_given_name_later()
     m = rec["meetings"][0]
     assert set(m["speakers"]) == {"Lê Văn Nam", "H'Loan Êban"}
     assert "H'Loan" not in people(rec)
+
+
+def test_a_name_after_a_ward_word_that_names_no_ward_is_a_person():
+    rec = record("Phát biểu tại buổi lễ, Bí thư Đảng ủy phường Đỗ Minh Khang nhấn mạnh vai trò của người dân.")
+    assert people(rec)["Đỗ Minh Khang"]["posts"] == [{"title": "Bí thư", "org": "Đảng ủy phường"}]

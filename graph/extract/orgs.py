@@ -129,8 +129,11 @@ def _cap_split(place: str, allow_person_cut: bool = True, unit: str | None = Non
         numbered = n < len(words) and words[n].isdigit()  # "xã Tân Phước 1": merged communes are numbered
         return " ".join(words[: n + numbered])
     if allow_person_cut:
-        if level and words[0] in lexicon.SURNAMES and 3 <= len(words) <= 4 and words[1] in _MIDDLE_NAMES:
-            return ""  # "UBND xã Nguyễn Văn A": the commune left unsaid, its head named (a school keeps its hero)
+        if level and words[0] in lexicon.SURNAMES and 3 <= len(words) <= 4 and (
+                words[1] in _MIDDLE_NAMES or level in lexicon.COMMUNE_UNITS):
+            # "UBND xã Nguyễn Văn A", "Đảng ủy phường Trịnh Minh B": the commune left unsaid, its head
+            # named (every commune and ward is in the gazetteer; a school keeps its hero)
+            return ""
         for i in range(1, len(words)):
             if words[i] in lexicon.SURNAMES and 2 <= len(words) - i <= 4:
                 return " ".join(words[:i])
