@@ -1179,3 +1179,16 @@ def test_who_speaks_after_taking_in_the_directions_and_an_ede_given_name_later()
 def test_a_name_after_a_ward_word_that_names_no_ward_is_a_person():
     rec = record("Phát biểu tại buổi lễ, Bí thư Đảng ủy phường Đỗ Minh Khang nhấn mạnh vai trò của người dân.")
     assert people(rec)["Đỗ Minh Khang"]["posts"] == [{"title": "Bí thư", "org": "Đảng ủy phường"}]
+
+
+def test_awards_announced_in_the_lead_are_the_ones_told_in_full_later():
+    rec = record(
+        "Sáng 9/9, Công an tỉnh Bắc Kạn tổ chức lễ tổng kết và trao tặng Huân chương Chiến công, Cờ thi đua của Bộ Công an.\n"
+        "Thừa ủy quyền của Chủ tịch nước, Đại tá Lý Văn Hùng trao Huân chương Chiến công hạng Nhì cho Công an xã Bằng Vân. "
+        "Thiếu tướng Hà Văn Long trao Cờ thi đua của Bộ Công an cho Phòng Cảnh sát cơ động, đơn vị dẫn đầu phong trào thi đua."
+    )
+    awards = {a["type"]: a for a in rec["awards"]}
+    assert len(rec["awards"]) == 2
+    assert awards["Huân chương"]["name"] == "Huân chương Chiến công hạng Nhì"
+    assert awards["Huân chương"]["recipients"] == "Công an xã Bằng Vân"
+    assert awards["Cờ thi đua"]["recipients"] == "Phòng Cảnh sát cơ động"

@@ -372,6 +372,14 @@ def _presenters_of_the_above(b: _Builder, awards: list[tuple[Sentence, award_rec
             a.presenters = list(dict.fromkeys(m.name for m in who))
 
 
+def _names_agree(a: str | None, b: str | None) -> bool:
+    """Two names of one award: unnamed, or one the other shortened ("Huân chương X" / "… hạng Ba")."""
+    if not a or not b:
+        return True
+    a, b = match_key(a).lower(), match_key(b).lower()
+    return a.startswith(b) or b.startswith(a)
+
+
 def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) -> bool:
     """A photo caption or a summary repeats an award the text gives in full: same type, and
     conferrer and counted recipients that agree wherever both are stated."""
@@ -380,6 +388,10 @@ def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) 
     counted = lambda r: bool(r and re.search(r"\d", r))  # noqa: E731
     if counted(known.recipients) and counted(new.recipients) and known.recipients != new.recipients:
         return False
+    bare_known = not (known.conferred_by or known.presented_by or known.recipients)
+    bare_new = not (new.conferred_by or new.presenters or new.recipients)
+    if (bare_known or bare_new) and _names_agree(known.name, new.name):
+        return True  # "… và trao tặng Huân chương X" in a lead, told in full later ("… hạng Ba cho …")
     unnamed = not new.recipients or re.match(r"(?:các|những|toàn thể)\s", new.recipients)
     if not known.presented_by and new.presenters and not new.conferred_by and unnamed:
         return True  # "… được X tặng Kỷ niệm chương; thừa ủy quyền, ông A trao Kỷ niệm chương cho các cá nhân"
@@ -398,9 +410,10 @@ def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award
         if dup is not None:
             dup.presented_by += [p for p in a.presenters if p not in dup.presented_by]
             dup.evidence.append(b.evidence(s, a.start, a.end))
+            dup.name = dup.name if dup.name and len(dup.name) >= len(a.name or "") else a.name
             if not dup.conferred_by and a.conferred_by:
                 dup.conferred_by, dup.conferrer_key = a.conferred_by, ckey
-            if a.recipients and re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients or ""):
+            if a.recipients and (not dup.recipients or re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients)):
                 dup.recipients = a.recipients
                 dup.collectives, dup.individuals = award_rec.recipient_counts(a.recipients)
             continue
