@@ -1192,3 +1192,9 @@ def test_awards_announced_in_the_lead_are_the_ones_told_in_full_later():
     assert awards["Huân chương"]["name"] == "Huân chương Chiến công hạng Nhì"
     assert awards["Huân chương"]["recipients"] == "Công an xã Bằng Vân"
     assert awards["Cờ thi đua"]["recipients"] == "Phòng Cảnh sát cơ động"
+
+
+def test_village_elders_and_heads_counted_as_award_recipients():
+    rec = record("Dịp này, UBND xã Phúc Lộc tặng Giấy khen cho 8 già làng và trưởng bản có nhiều đóng góp.")
+    assert [a["recipients"] for a in rec["awards"]] == ["8 già làng và trưởng bản"]
+    assert rec["statistics"] == []

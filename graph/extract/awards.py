@@ -14,7 +14,12 @@ from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
-_RECIPIENT = r"(?:các\s+|\d+\s+)?(?:tập thể|cá nhân|cán bộ|đơn vị|chiến sĩ|hộ gia đình|gia đình|đồng chí|hội viên|đoàn viên|đảng viên|người)"
+# Who receives awards, counted or not: "9 tập thể", "6 già làng, người có uy tín".
+_RECIPIENT_NOUNS = ("tập thể", "cá nhân", "cán bộ", "đơn vị", "chiến sĩ", "hộ gia đình", "gia đình", "đồng chí", "hội viên",
+                    "đoàn viên", "đảng viên", "người có uy tín", "già làng", "trưởng thôn", "trưởng bản", "học sinh",
+                    "công dân", "quần chúng", "người", "hộ")
+_RECIPIENT_NOUN = "|".join(sorted(_RECIPIENT_NOUNS, key=len, reverse=True))
+_RECIPIENT = rf"(?:các\s+|\d+\s+)?(?:{_RECIPIENT_NOUN})(?![\w])"
 # Inside a clause: anything but a comma, a semicolon or a full stop; a dot inside a word ("TP.HCM") stays.
 _IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
@@ -31,7 +36,7 @@ AWARD_RE = re.compile(
     rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
-_COUNTED_RECIPIENT = r"\d+\s+(?:tập thể|cá nhân|hộ gia đình|gia đình|đơn vị|cán bộ|chiến sĩ|hội viên|đoàn viên|đảng viên|người|hộ)"
+_COUNTED_RECIPIENT = rf"\d+\s+(?:{_RECIPIENT_NOUN})(?![\w])"
 _COUNTED_RECIPIENTS = rf"{_COUNTED_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_COUNTED_RECIPIENT})*"
 COMMEND_RE = re.compile(rf"(?P<who>{_IN_CLAUSE}{{3,80}}?)\s+khen thưởng\s+(?P<rec>{_COUNTED_RECIPIENTS})")
 # The passive: "16 tập thể và 24 cá nhân được Giám đốc Công an tỉnh tặng Giấy khen",
