@@ -1198,3 +1198,15 @@ def test_village_elders_and_heads_counted_as_award_recipients():
     rec = record("Dịp này, UBND xã Phúc Lộc tặng Giấy khen cho 8 già làng và trưởng bản có nhiều đóng góp.")
     assert [a["recipients"] for a in rec["awards"]] == ["8 già làng và trưởng bản"]
     assert rec["statistics"] == []
+
+
+def test_a_border_post_belongs_to_the_border_guard_not_to_the_next_body_of_a_list():
+    rec = record(
+        "Ngày 5/8, Đồn Biên phòng Mường Lói (Bộ đội Biên phòng tỉnh Điện Biên) phối hợp với Công an xã Mường Lói tổ chức hội nghị.\n"
+        "Mô hình triển khai theo quy chế phối hợp giữa Đồn Biên phòng Mường Lói, Công an xã và Ủy ban MTTQ Việt Nam xã Mường Lói. "
+        "Bộ đội Biên phòng luôn đồng hành cùng bà con."
+    )
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Đồn Biên phòng Mường Lói"] == "Bộ đội Biên phòng tỉnh Điện Biên"
+    assert orgs["Bộ đội Biên phòng tỉnh Điện Biên"] is None
+    assert "Bộ đội Biên phòng" not in orgs

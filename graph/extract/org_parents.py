@@ -61,5 +61,11 @@ def _district_after_comma(text: str, org: OrgMention, parse: Parse) -> OrgMentio
     return parent
 
 
+# A border post belongs to the border guard, never to the police or a commune's bodies.
+_BORDER_GUARD = ("Biên phòng", "BĐBP")
+
+
 def _is_parent(child: OrgMention, parent: OrgMention) -> bool:
+    if child.head.startswith("Đồn Biên phòng") and not any(w in parent.name for w in _BORDER_GUARD):
+        return False
     return child.head.startswith(_SUB_UNITS) or child.head in ("Công an",) and parent.head.startswith("Bộ")

@@ -259,6 +259,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         end = loc[0]
     elif loc:
         end, org.unit, org.place = loc[0], loc[1], loc[2]
+    elif head in ("Bộ đội Biên phòng", "BĐBP"):
+        return None  # the border guard as a force ("Bộ đội Biên phòng luôn ở bên bà con"), not one body
     elif head in ("Đồn", "Đội", "Công đoàn") and not re.match(rf"\s+(?:{UP}|\d|các\s)", text[end:]):
         return None  # "kiến nghị Đồn tiếp tục …": the post named again, not a body's full name
     elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
