@@ -1210,3 +1210,8 @@ def test_a_border_post_belongs_to_the_border_guard_not_to_the_next_body_of_a_lis
     assert orgs["Đồn Biên phòng Mường Lói"] == "Bộ đội Biên phòng tỉnh Điện Biên"
     assert orgs["Bộ đội Biên phòng tỉnh Điện Biên"] is None
     assert "Bộ đội Biên phòng" not in orgs
+
+
+def test_a_body_of_every_commune_ward_and_town_is_no_single_body():
+    rec = record("Hội nghị được kết nối tới 2.100 điểm cầu Công an xã, phường, thị trấn và Công an huyện Mê Linh.")
+    assert {o["name"] for o in rec["organizations"]} == {"Công an huyện Mê Linh"}

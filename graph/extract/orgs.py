@@ -94,6 +94,9 @@ _BODY_STOP_PHRASES = ("yêu cầu", "chủ trì", "đồng chủ trì", "đồng
                       "biểu dương", "ký kết", "khẳng định", "cho rằng", "thông tin", "tiếp thu", "quán triệt")
 _PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
 _KIND_OF_PLACE = re.compile(rf"\s+(?:ở\s+(?:các\s+|mỗi\s+)?|các\s+|mỗi\s+)(?:khu dân cư|thôn|bản|ấp|xóm|làng|buôn|tổ dân phố|cơ sở|địa phương|xã|phường)(?![\w])(?!\s+(?:{UP}|\d))")
+# Another kind of unit, unnamed, after an unnamed one: "xã, phường, thị trấn", "huyện và thị xã".
+_MORE_UNIT_KINDS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:" + lexicon.unit_words(lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS)
+                              + rf")(?![{LO[1:-1]}])(?!\s+(?:{UP}|\d))")
 _PARTY_BODY = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ]")
 _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
@@ -308,6 +311,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         else:
             return None
     org.end, org.name = end, text[pos:end]
+    if org.unit and not org.place and _MORE_UNIT_KINDS.match(text, end):
+        org.generic = True  # "Công an xã, phường, thị trấn": the body of every such unit
     if _KIND_OF_PLACE.match(text, end):
         org.generic = True  # "Ban Công tác Mặt trận (ở) các khu dân cư": every such board, not one
     # A parent the text names right after the body (org_parents): "… thuộc …", "Cục X, Bộ Công an".
