@@ -1215,3 +1215,10 @@ def test_a_border_post_belongs_to_the_border_guard_not_to_the_next_body_of_a_lis
 def test_a_body_of_every_commune_ward_and_town_is_no_single_body():
     rec = record("Hội nghị được kết nối tới 2.100 điểm cầu Công an xã, phường, thị trấn và Công an huyện Mê Linh.")
     assert {o["name"] for o in rec["organizations"]} == {"Công an huyện Mê Linh"}
+
+
+def test_figures_of_the_accused_of_units_and_a_verb_after_the_unit():
+    rec = record("Năm qua, công an đã khởi tố 31 vụ, 47 bị can; toàn tỉnh có 318 tổ dân phố đạt chuẩn an toàn, tăng 12 đơn vị so với năm trước.")
+    figures = {s["text"]: (s["value"], s["unit"]) for s in rec["statistics"]}
+    assert figures == {"31 vụ": (31, "vụ"), "47 bị can": (47, "bị can"), "318 tổ dân phố": (318, "tổ dân phố"),
+                       "tăng 12 đơn vị": (12, "đơn vị")}

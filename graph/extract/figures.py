@@ -24,13 +24,14 @@ _MULT = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_00
 # A unit is a short noun phrase; these words end it.
 _UNIT_STOP = set(
     "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo "
-    "bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở".split()
+    "bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở đạt".split()
 )
 _UNIT_STOP_PHRASES = ("tham gia",)  # "gia" alone is in "118 gia đình"
+_UNIT_NOUNS_WITH_STOP_WORDS = ("bị can", "bị cáo", "bị hại")  # "24 bị can": "bị" is a noun's first syllable here
 _UNIT_WORD = re.compile(r"\s*[“\"]?([^\W\d_]+)[”\"]?")
 _SHARE = re.compile(r"\s*\(\d+(?:,\d+)?\s*%\)\s*,?")
 _NOT_COUNTED = re.compile(
-    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|đơn vị|tuổi)\b|^(?:/|-)"
+    r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|tuổi)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
     r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
@@ -67,7 +68,9 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int]:
         if m.start() != end or len(words) >= _MAX_UNIT_WORDS:
             break
         word = m.group(1)
-        if word.lower() in _UNIT_STOP or (word[0].isupper() and words) or text.startswith(_UNIT_STOP_PHRASES, m.start(1)):
+        if text.startswith(_UNIT_NOUNS_WITH_STOP_WORDS, m.start(1)):
+            pass
+        elif word.lower() in _UNIT_STOP or (word[0].isupper() and words) or text.startswith(_UNIT_STOP_PHRASES, m.start(1)):
             break
         words.append(word)
         end = m.end()
