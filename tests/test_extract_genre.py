@@ -1222,3 +1222,8 @@ def test_figures_of_the_accused_of_units_and_a_verb_after_the_unit():
     figures = {s["text"]: (s["value"], s["unit"]) for s in rec["statistics"]}
     assert figures == {"31 vụ": (31, "vụ"), "47 bị can": (47, "bị can"), "318 tổ dân phố": (318, "tổ dân phố"),
                        "tăng 12 đơn vị": (12, "đơn vị")}
+
+
+def test_an_association_of_every_district_is_no_single_body():
+    rec = record("Dự hội nghị có lãnh đạo Công an tỉnh Hòa Bình và Chủ tịch Hội Người cao tuổi các huyện, thành phố.")
+    assert {o["name"] for o in rec["organizations"]} == {"Công an tỉnh Hòa Bình"}

@@ -188,8 +188,8 @@ def _body(text: str, pos: int) -> int:
         if word.lower() == "ngày" and re.match(r"\s*\d", text[m.end():]):
             break
         loc = _LOCATION.match(text, m.start()) if count else None
-        if loc and (loc.group("place") or loc.group("city")):
-            break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows
+        if loc and (loc.group("place") or loc.group("city") or loc.group("generic")):
+            break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows (or "các huyện": every unit)
         if word == "và" and count and re.match(rf"\s+{CAP_WORD}", text[m.end():]) and not _HEAD.match(text, m.end() + 1) \
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
