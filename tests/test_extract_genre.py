@@ -1227,3 +1227,10 @@ def test_figures_of_the_accused_of_units_and_a_verb_after_the_unit():
 def test_an_association_of_every_district_is_no_single_body():
     rec = record("Dự hội nghị có lãnh đạo Công an tỉnh Hòa Bình và Chủ tịch Hội Người cao tuổi các huyện, thành phố.")
     assert {o["name"] for o in rec["organizations"]} == {"Công an tỉnh Hòa Bình"}
+
+
+def test_two_titles_joined_by_a_dash_share_their_body():
+    rec = record("Dự hội nghị có ông Lê Minh Khoa, Phó Chủ tịch – Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam.")
+    assert people(rec)["Lê Minh Khoa"]["posts"] == [
+        {"title": "Phó Chủ tịch", "org": "Ủy ban Trung ương MTTQ Việt Nam"},
+        {"title": "Tổng Thư ký", "org": "Ủy ban Trung ương MTTQ Việt Nam"}]

@@ -241,8 +241,9 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             nxt = [p for p in posts if sep and p.start == cursor + sep.end()]
             if not nxt:
                 break
-            if "kiêm" in sep.group() and person.posts and person.posts[-1].org is None:
-                person.posts[-1].org = nxt[0].org  # "Phó Chủ tịch kiêm Tổng Thư ký Ủy ban …": one body, two titles
+            if ("kiêm" in sep.group() or sep.group().strip() in ("-", "–")) and person.posts and person.posts[-1].org is None:
+                # "Phó Chủ tịch kiêm (or –) Tổng Thư ký Ủy ban …": one body, two titles
+                person.posts[-1].org = nxt[0].org
             person.posts.append(nxt[0])
             cursor = nxt[0].end
         person.span_end = cursor
