@@ -1234,3 +1234,19 @@ def test_two_titles_joined_by_a_dash_share_their_body():
     assert people(rec)["Lê Minh Khoa"]["posts"] == [
         {"title": "Phó Chủ tịch", "org": "Ủy ban Trung ương MTTQ Việt Nam"},
         {"title": "Tổng Thư ký", "org": "Ủy ban Trung ương MTTQ Việt Nam"}]
+
+
+TWO_UNITS_REVIEW = (
+    "Quy chế phối hợp số 05/QCPH-CAH-MTTQ ngày 3/3/2022 giữa Công an huyện và Ủy ban MTTQ Việt Nam huyện Yên Thế "
+    "được triển khai hiệu quả.\nNgày 12/9, tại huyện Yên Thế, hai đơn vị đã tổ chức hội nghị sơ kết 2 năm thực hiện Quy chế. "
+    "Hội nghị có sự tham dự của Công an huyện Yên Thế."
+)
+
+
+def test_the_two_units_that_organise_a_review_of_the_rule_are_its_parties():
+    rec = record(TWO_UNITS_REVIEW)
+    assert [p["name"] for p in rec["programmes"]] == ["Quy chế phối hợp số 05/QCPH-CAH-MTTQ"]
+    m = rec["meetings"][0]
+    assert m["organizers"] == ["Công an huyện Yên Thế", "Ủy ban MTTQ Việt Nam huyện Yên Thế"]
+    full = extract(Document(id="t", text=TWO_UNITS_REVIEW, date="2024-06-15"))
+    assert full.meetings[0].programme == full.programmes[0].key

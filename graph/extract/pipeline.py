@@ -258,7 +258,12 @@ def _a_place_here(text: str, m: PersonMention) -> bool:
                for w in re.finditer(rf"(?<![\w]){re.escape(m.name)}(?![\w])", text))
 
 
-_BY_THE_TWO = re.compile(r"(?<![\w])do\s+(?:hai|2)\s+(?:đơn vị|lực lượng|cơ quan|bên|ngành)(?:\s+\S+){0,3}?\s+(?:phối hợp\s+)?tổ chức")
+# "… do hai đơn vị tổ chức", "hai đơn vị đã tổ chức …": the parties of the programme organise it.
+_BY_THE_TWO = re.compile(r"(?<![\w])(?:do\s+)?(?:hai|2|ba|3)\s+(?:đơn vị|lực lượng|cơ quan|bên|ngành)(?:\s+\S+){0,3}?\s+(?:đã\s+)?"
+                         r"(?:phối hợp\s+)?tổ chức")
+# "hội nghị sơ kết 3 năm thực hiện Quy chế": a programme named by its kind alone, no number.
+_KIND_ALONE = re.compile(r"(?<![\w])(chương trình|quy chế|kế hoạch)(?:\s+(?:phối hợp|liên tịch))?(?![\w])(?!\s+(?:số\s+)?\d)",
+                         re.IGNORECASE)
 _OFFICE_CONFERS = re.compile(r"\s*(?:đã\s+|cũng\s+|vừa\s+)?(?:tặng|khen thưởng)(?![\w])")
 
 
@@ -270,7 +275,7 @@ def _programmes(b: _Builder, rec: DocumentRecord) -> dict[str, Programme]:
         number = full.get(programme_rec.short_number(p.number), p.number)
         prog = by_num.get(number)
         if prog is None:
-            prog = Programme(name=f"Chương trình phối hợp số {number}", number=number, key=number)
+            prog = Programme(name=f"{p.kind} số {number}", number=number, key=number)
             by_num[number] = prog
             rec.programmes.append(prog)
         prog.signed = prog.signed or p.signed
@@ -292,6 +297,12 @@ def _fullest_name(rec: DocumentRecord, o: OrgMention, b: _Builder) -> str:
         return o.name
     key = org_key(o, b.places)
     return next((org.name for org in rec.organizations if org.key == key), o.name)
+
+
+def _parties_organise(rec: DocumentRecord, prog: Programme) -> tuple[list[str], list[str]]:
+    """A programme's parties as a meeting's organisers, each named as the article names it in full."""
+    names = {org.key: org.name for org in rec.organizations}
+    return [names.get(k, n) for n, k in zip(prog.parties, prog.party_keys)], list(prog.party_keys)
 
 
 def _meetings(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award_rec.AwardMention]]
@@ -323,13 +334,20 @@ def _meeting(b: _Builder, rec: DocumentRecord, m: meeting_rec.MeetingMention, nu
         evidence=[b.evidence(m.sentence, m.start, m.end)],
     )
     about = [p for p in programme_rec.find_programmes(b.doc.text, m.sentence.start, m.sentence.end)]
+    kind_alone = _KIND_ALONE.search(m.label) if not about else None
+    if kind_alone:  # the one programme of that kind the article names
+        same_kind = [p for p in rec.programmes if p.name.lower().startswith(kind_alone.group(1).lower())]
+        if len(same_kind) == 1:
+            meeting.programme = same_kind[0].key
+            if not meeting.organizers and same_kind[0].parties and _BY_THE_TWO.search(m.sentence.text):
+                meeting.organizers, meeting.organizer_keys = _parties_organise(rec, same_kind[0])
     if about:
         prog = next((p for p in rec.programmes if programme_rec.short_number(p.number) == programme_rec.short_number(about[0].number)), None)
         if prog is not None:
             meeting.programme = prog.key
             if not meeting.organizers and prog.parties and _BY_THE_TWO.search(m.sentence.text):
                 # "Hội nghị tổng kết <chương trình giữa A và B> do hai đơn vị tổ chức": A and B organise it
-                meeting.organizers, meeting.organizer_keys = list(prog.parties), list(prog.party_keys)
+                meeting.organizers, meeting.organizer_keys = _parties_organise(rec, prog)
             if not prog.parties and (prog.number in b.two_unit_programmes or "ký kết" in m.label.lower() or not about[0].parties):
                 prog.parties, prog.party_keys = list(meeting.organizers), list(meeting.organizer_keys)
             if "ký kết" in m.label.lower() and not prog.signed:

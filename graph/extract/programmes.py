@@ -32,6 +32,7 @@ class ProgrammeMention:
     period: str | None = None
     parties: list[OrgMention] = field(default_factory=list)
     between_two_units: bool = False  # "giữa hai đơn vị": the parties are the organisers
+    kind: str = "Chương trình phối hợp"  # or "Quy chế phối hợp", "Kế hoạch liên tịch" … as written
 
 
 def find_programmes(text: str, start: int, end: int) -> list[ProgrammeMention]:
@@ -43,6 +44,8 @@ def find_programmes(text: str, start: int, end: int) -> list[ProgrammeMention]:
         if not m.group("coord") and not m.group("rules") and "/" not in num and len(num) < 2:
             continue
         prog = ProgrammeMention(num, m.start(), m.end())
+        if m.group("rules"):
+            prog.kind = m.group("rules")[0].upper() + m.group("rules")[1:]
         if m.group("signed"):
             prog.signed = dates.full_date(m.group("signed"))
         tail = text[m.end() : end]
