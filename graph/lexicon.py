@@ -181,7 +181,8 @@ MEETING_KINDS = (
     ("giao ban", "giao ban"), ("lễ", "lễ"), ("hội nghị", "hội nghị"),
 )
 MEETING_NOUNS = ("Hội nghị", "hội nghị", "Lễ", "lễ", "Ngày hội", "ngày hội", "Tọa đàm", "tọa đàm", "Toạ đàm",
-                 "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt")
+                 "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt",
+                 "buổi sinh hoạt", "Buổi sinh hoạt")
 
 AWARD_TYPES = ("Huân chương", "Huy chương", "Huy hiệu", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Giấy chứng nhận")
 

@@ -1250,3 +1250,12 @@ def test_the_two_units_that_organise_a_review_of_the_rule_are_its_parties():
     assert m["organizers"] == ["Công an huyện Yên Thế", "Ủy ban MTTQ Việt Nam huyện Yên Thế"]
     full = extract(Document(id="t", text=TWO_UNITS_REVIEW, date="2024-06-15"))
     assert full.meetings[0].programme == full.programmes[0].key
+
+
+def test_a_themed_gathering_is_an_event():
+    rec = record(
+        "Sáng 14.3, tại nhà văn hóa ấp Cây Da, Công an xã Long Hiệp tổ chức buổi sinh hoạt chuyên đề về phòng, chống ma túy.\n"
+        "Thiếu tá Lâm Văn Đức, Trưởng Công an xã chủ trì buổi sinh hoạt."
+    )
+    m = rec["meetings"][0]
+    assert m["date"] == "2024-03-14" and m["organizers"] == ["Công an xã Long Hiệp"] and m["chairs"] == ["Lâm Văn Đức"]
