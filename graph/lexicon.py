@@ -29,7 +29,7 @@ TITLE_BASES = (
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
-    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",
     *(f"Trưởng {unit}" for unit in ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")),
 )
@@ -40,8 +40,10 @@ TITLE_BASES = (
 STANDINGS = ("người có uy tín", "già làng", "trưởng dòng họ", "trưởng tộc", "cựu chiến binh", "đảng viên")
 COMMUNITY_UNITS = ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")
 # Titles followed by the kind of unit they head: "Tổ trưởng tổ dân phố N", "buôn trưởng buôn X",
-# "Trụ trì chùa X". A pagoda is a body; the communities are places with a head, not bodies.
-TITLE_UNITS = {"Tổ trưởng": ("tổ dân phố",), "Tổ phó": ("tổ dân phố",), "Buôn trưởng": ("buôn",), "Trụ trì": ("chùa",)}
+# "Trụ trì chùa X", "sư cả chùa X", "Chánh xứ giáo xứ X". A pagoda or a parish is a body; the
+# communities are places with a head, not bodies.
+TITLE_UNITS = {"Tổ trưởng": ("tổ dân phố",), "Tổ phó": ("tổ dân phố",), "Buôn trưởng": ("buôn",), "Trụ trì": ("chùa",),
+               "Sư cả": ("chùa",), "Achar": ("chùa",), "Chánh xứ": ("giáo xứ",), "Quản nhiệm": ("giáo xứ", "giáo họ")}
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 

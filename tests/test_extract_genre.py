@@ -1259,3 +1259,14 @@ def test_a_themed_gathering_is_an_event():
     )
     m = rec["meetings"][0]
     assert m["date"] == "2024-03-14" and m["organizers"] == ["Công an xã Long Hiệp"] and m["chairs"] == ["Lâm Văn Đức"]
+
+
+def test_clergy_and_lay_leaders_of_a_pagoda_or_a_parish_hold_posts_in_it():
+    rec = record(
+        "Dự có Đại đức Lâm Sa Rươn, sư cả chùa Ô Rồng; ông Thạch Kha, Achar chùa Ô Rồng và "
+        "Linh mục Phạm Văn Hiền, Chánh xứ giáo xứ Phú Nhai."
+    )
+    p = people(rec)
+    assert p["Lâm Sa Rươn"]["posts"] == [{"title": "Sư cả", "org": "chùa Ô Rồng"}]
+    assert p["Thạch Kha"]["posts"] == [{"title": "Achar", "org": "chùa Ô Rồng"}]
+    assert p["Phạm Văn Hiền"]["posts"] == [{"title": "Chánh xứ", "org": "giáo xứ Phú Nhai"}]

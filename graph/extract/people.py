@@ -124,7 +124,8 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 _POST_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", re.IGNORECASE)
 # A post's body named again by its head alone, lower case after it: "… Chính trị viên Đồn cho biết".
 _BODY_NAMED_AGAIN = re.compile(rf"\s+(Đồn)(?=\s+{LO}|\s*[,;.])")
-_COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|\d+[A-Za-z]?))((?:\s+(?:{CAP_WORD}|\d+[A-Za-z]?)){{0,3}})")
+# "thôn Khe Ngát", "tổ dân phố số 5", "chùa Ô Rồng" (a one-letter syllable opens some names)
+_COMMUNITY_NAME = re.compile(rf"\s+((?:số\s+)?(?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD})|\d+[A-Za-z]?))((?:\s+(?:{CAP_WORD}|\d+[A-Za-z]?)){{0,3}})")
 # A person's name goes on after a family name: a name syllable, or the one-letter middle name
 # of Hmong names ("Giàng A Lử" style).
 _NAME_GOES_ON = re.compile(rf"\s+(?:[AY]\s+)?{CAP_WORD}")
