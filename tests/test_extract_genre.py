@@ -1270,3 +1270,9 @@ def test_clergy_and_lay_leaders_of_a_pagoda_or_a_parish_hold_posts_in_it():
     assert p["Lâm Sa Rươn"]["posts"] == [{"title": "Sư cả", "org": "chùa Ô Rồng"}]
     assert p["Thạch Kha"]["posts"] == [{"title": "Achar", "org": "chùa Ô Rồng"}]
     assert p["Phạm Văn Hiền"]["posts"] == [{"title": "Chánh xứ", "org": "giáo xứ Phú Nhai"}]
+
+
+def test_a_quarter_board_named_by_its_village():
+    rec = record("Ông Đặng Văn Tuyên, Trưởng Ban công tác Mặt trận khu dân cư thôn Đông Cao phát biểu tại ngày hội.")
+    assert people(rec)["Đặng Văn Tuyên"]["posts"] == [
+        {"title": "Trưởng Ban", "org": "Ban công tác Mặt trận khu dân cư thôn Đông Cao"}]

@@ -261,6 +261,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         org.generic = True
         end = loc[0]
     elif loc:
+        if loc[2] is None and loc[1] == "khu dân cư" and (named := _location(text, loc[0])) and named[2]:
+            loc = named  # "Ban công tác Mặt trận khu dân cư xóm 9": the quarter named by its village
         end, org.unit, org.place = loc[0], loc[1], loc[2]
     elif head in ("Bộ đội Biên phòng", "BĐBP"):
         return None  # the border guard as a force ("Bộ đội Biên phòng luôn ở bên bà con"), not one body
