@@ -1276,3 +1276,12 @@ def test_a_quarter_board_named_by_its_village():
     rec = record("Ông Đặng Văn Tuyên, Trưởng Ban công tác Mặt trận khu dân cư thôn Đông Cao phát biểu tại ngày hội.")
     assert people(rec)["Đặng Văn Tuyên"]["posts"] == [
         {"title": "Trưởng Ban", "org": "Ban công tác Mặt trận khu dân cư thôn Đông Cao"}]
+
+
+def test_a_pagoda_board_organises_and_its_head_holds_a_post_in_it():
+    rec = record(
+        "Chiều 2.11, tại chùa Kom Pong, Công an xã Long Vĩnh phối hợp với Ban quản trị chùa Kom Pong tổ chức buổi sinh hoạt chuyên đề.\n"
+        "Cùng dự có ông Sơn Thươl, Trưởng Ban quản trị chùa."
+    )
+    assert rec["meetings"][0]["organizers"] == ["Công an xã Long Vĩnh", "Ban quản trị chùa Kom Pong"]
+    assert people(rec)["Sơn Thươl"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban quản trị chùa"}]

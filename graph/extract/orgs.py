@@ -97,6 +97,9 @@ _KIND_OF_PLACE = re.compile(rf"\s+(?:ở\s+(?:các\s+|mỗi\s+)?|các\s+|mỗi\s
 # Another kind of unit, unnamed, after an unnamed one: "xã, phường, thị trấn", "huyện và thị xã".
 _MORE_UNIT_KINDS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:" + lexicon.unit_words(lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS)
                               + rf")(?![{LO[1:-1]}])(?!\s+(?:{UP}|\d))")
+# The place of worship a lay board manages: "chùa Ô Rồng", "giáo xứ Phú Nhai", or the article's own "chùa".
+_WORSHIP_PLACE = re.compile(rf"\s+(?:chùa|Chùa|giáo xứ|Giáo xứ|giáo họ|Giáo họ|nhà thờ|đình|thánh thất|hội thánh)(?![\w])"
+                            rf"(?:\s+(?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})?")
 _PARTY_BODY = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[uủ][yỷ]")
 _BODY_WORD = re.compile(r"\s+([“\"]?[\w\-–]+[”\"]?)")
 _MAX_BODY = 14
@@ -268,6 +271,11 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         return None  # the border guard as a force ("Bộ đội Biên phòng luôn ở bên bà con"), not one body
     elif head in ("Đồn", "Đội", "Công đoàn") and not re.match(rf"\s+(?:{UP}|\d|các\s)", text[end:]):
         return None  # "kiến nghị Đồn tiếp tục …": the post named again, not a body's full name
+    elif head in ("Ban quản trị", "Ban Quản trị"):
+        worship = _WORSHIP_PLACE.match(text, end)
+        if worship is None:
+            return None  # "Ban quản trị các chùa": no one board
+        end = worship.end()  # "Ban quản trị chùa Ô Rồng", "Ban quản trị chùa" (the article's pagoda)
     elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
         lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "BCĐ", "Hội", "Đoàn")
