@@ -1285,3 +1285,12 @@ def test_a_pagoda_board_organises_and_its_head_holds_a_post_in_it():
     )
     assert rec["meetings"][0]["organizers"] == ["Công an xã Long Vĩnh", "Ban quản trị chùa Kom Pong"]
     assert people(rec)["Sơn Thươl"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban quản trị chùa"}]
+
+
+def test_words_to_the_reporter_on_the_sidelines_are_no_speech_but_a_recounting_is():
+    rec = record(
+        "Sáng 4/6, Công an xã Hòa Tú tổ chức buổi sinh hoạt chuyên đề tại chùa Bưng Cốc.\n"
+        "Ông Lý Sa Phon, Achar chùa Bưng Cốc, kể lại chuyện người dân giúp bắt kẻ trộm. "
+        "Trò chuyện với phóng viên bên lề buổi sinh hoạt, ông Triệu Văn Mến cho biết, ấp đã lắp 12 camera."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Lý Sa Phon"]

@@ -43,7 +43,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại)(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
@@ -51,8 +51,9 @@ _SPEAK = re.compile(
 _SIGN = re.compile(r"(?<![\w])ký(?:\s+kết)?\s+(?:các\s+|bản\s+)?(?:[Cc]hương trình|[Qq]uy chế|[Kk]ế hoạch|[Tt]hỏa thuận|[Tt]hoả thuận"
                    r"|[Gg]iao ước|[Cc]am kết|[Bb]iên bản|[Nn]ghị quyết liên tịch)(?![\w])|(?<![\w])ký kết(?=\s*[,.;]|\s*$)")
 # "Theo báo cáo, …" cites a document; "Theo báo cáo do <người> trình bày" names a speaker.
-_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)"
+_NO_SPEAK = re.compile(r"[Tt]heo báo cáo(?!\s+(?:do|của)\s)|với (?:phóng viên|PV|chúng tôi)(?![\w])|[Bb]ên lề(?![\w])"
                        r"|(?:[Ss]au|[Tt]rước|[Kk]ết thúc)\s+(?:phần|khi|các)\s+(?:ý kiến\s+)?phát biểu")  # a time, not a speech
+# (words to the reporter, on the sidelines, are no speech at the event either)
 
 
 @dataclass
