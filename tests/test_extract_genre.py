@@ -1294,3 +1294,8 @@ def test_words_to_the_reporter_on_the_sidelines_are_no_speech_but_a_recounting_i
         "Trò chuyện với phóng viên bên lề buổi sinh hoạt, ông Triệu Văn Mến cho biết, ấp đã lắp 12 camera."
     )
     assert rec["meetings"][0]["speakers"] == ["Lý Sa Phon"]
+
+
+def test_a_rule_cited_by_its_short_number_gives_no_figure():
+    rec = record("Các buổi tuyên truyền theo Quy chế 07 sẽ được duy trì hằng tháng.")
+    assert rec["statistics"] == []

@@ -24,7 +24,7 @@ _MULT = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_00
 # A unit is a short noun phrase; these words end it.
 _UNIT_STOP = set(
     "với và trong tại có được đã cho của về từ trên để nhằm giúp bằng liên quan so là thì khi đến theo "
-    "bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở đạt".split()
+    "bị do này đó như mà hoặc hay vào ra lên xuống đều năm ở đạt sẽ đang cũng vẫn".split()
 )
 _UNIT_STOP_PHRASES = ("tham gia",)  # "gia" alone is in "118 gia đình"
 _UNIT_NOUNS_WITH_STOP_WORDS = ("bị can", "bị cáo", "bị hại")  # "24 bị can": "bị" is a noun's first syllable here
@@ -34,7 +34,7 @@ _NOT_COUNTED = re.compile(
     r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|tuổi)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
-    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
+    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Quy chế(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
     r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|giữa)\s*$",
     re.I,
 )
