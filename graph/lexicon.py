@@ -70,7 +70,7 @@ ORG_HEADS = (
     "Bộ đội Biên phòng", "BĐBP", "Bộ",
     "Ban Chỉ huy Quân sự", "BCH Quân sự", "BCHQS",
     "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
-    "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo", "Ban Dân vận",
+    "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban quản trị", "Ban Quản trị", "Ban",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
     "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Chi hội", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",

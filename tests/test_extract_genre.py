@@ -1299,3 +1299,9 @@ def test_words_to_the_reporter_on_the_sidelines_are_no_speech_but_a_recounting_i
 def test_a_rule_cited_by_its_short_number_gives_no_figure():
     rec = record("Các buổi tuyên truyền theo Quy chế 07 sẽ được duy trì hằng tháng.")
     assert rec["statistics"] == []
+
+
+def test_the_merged_party_commission_for_propaganda_and_mass_mobilisation():
+    rec = record("Dự hội nghị có ông Hồ Văn Niên, Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai.")
+    assert people(rec)["Hồ Văn Niên"]["posts"] == [
+        {"title": "Phó Trưởng Ban", "org": "Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai"}]
