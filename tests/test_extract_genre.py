@@ -1305,3 +1305,17 @@ def test_the_merged_party_commission_for_propaganda_and_mass_mobilisation():
     rec = record("Dự hội nghị có ông Hồ Văn Niên, Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai.")
     assert people(rec)["Hồ Văn Niên"]["posts"] == [
         {"title": "Phó Trưởng Ban", "org": "Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai"}]
+
+
+def test_a_named_medal_in_the_headline_the_passive_and_the_handing_over_is_one_award():
+    rec = record(
+        "Quảng Trị: 5 cán bộ Công an được tặng Kỷ niệm chương \"Bảo vệ an ninh Tổ quốc\"\n"
+        "Sáng 3/10, Công an huyện Hải Lăng tổ chức lễ trao Kỷ niệm chương.\n"
+        "Dịp này, 5 đồng chí lãnh đạo, chỉ huy Công an huyện vinh dự được Bộ Công an tặng Kỷ niệm chương \"Bảo vệ an ninh Tổ quốc\". "
+        "Ông Trương Công Bình đã trao Kỷ niệm chương cho các đồng chí nói trên. "
+        "\"Đây là niềm vinh dự lớn\", Thượng tá Mai Văn Thuận chia sẻ thay mặt các cá nhân được tặng Kỷ niệm chương."
+    )
+    assert len(rec["awards"]) == 1
+    award = rec["awards"][0]
+    assert award["conferred_by"] == "Bộ Công an" and award["presented_by"] == ["Trương Công Bình"]
+    assert award["recipients"].startswith("5 ")

@@ -46,7 +46,8 @@ COMMEND_RE = re.compile(rf"(?P<who>{_IN_CLAUSE}{{3,80}}?)\s+khen thưởng\s+(?P
 _PASSIVE_RECIPIENTS = re.compile(
     rf"(?P<rec>{_COUNTED_RECIPIENTS}(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?)(?:\s+khác)?"
     # "… có thành tích xuất sắc trong 5 năm thực hiện Chương trình số 15 được …": a merit, digits and all
-    rf"(?:\s+(?:là\s+)?(?:[^,;.\d]|\.(?=\w)){{1,40}}?|\s+có thành tích(?:[^,;.]|\.(?=\w)){{1,100}}?)?"
+    # "8 đồng chí lãnh đạo, chỉ huy và cán bộ Công an tỉnh được …": a comma inside a list of nouns too
+    rf"(?:\s+(?:là\s+)?(?:[^,;.\d]|,(?=\s+[a-zà-ỹđ])|\.(?=\w)){{1,60}}?|\s+có thành tích(?:[^,;.]|\.(?=\w)){{1,100}}?)?"
     rf"\s+(?:vinh dự\s+)?(?:được|đã được|nhận|được nhận)(?![\w])")
 _MORE_CONFERRERS = re.compile(
     r"\s*,\s*((?:UBND|Ủy ban|Uỷ ban|UBMTTQ|Công an|CATP|Bộ|Sở|Thành ủy|Tỉnh ủy|Hội|Ban)" + _IN_CLAUSE + r"*?)(?=\s*,|\s+cho\s|\s*(?:;|\.(?!\w))|$)"
@@ -143,8 +144,10 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
                 honoured = list(dict.fromkeys(p.name for p in before))
             elif not before and (unit := _honoured_body(text, c_start, c_start + by.start())):
                 honoured = [unit]  # "Công an xã X vinh dự được Chủ tịch nước tặng Huân chương …"
-        after = passive.end() if passive else by.end() if by is not None and honoured else 0
-        presenters = [] if receiving else list(dict.fromkeys(
+        # in the passive, whoever gives stands between "được" and the verb, never before "được"
+        after = passive.end() if passive else by.end() if by is not None else 0
+        bare_passive = re.search(r"(?<![\w])được\s+$", body[: give.start()])  # "các cá nhân được tặng …": no giver named
+        presenters = [] if receiving or bare_passive else list(dict.fromkeys(
             p.name for p in people if c_start + after <= p.start and p.end <= c_start + give.start()))
         giver = _giving_body(text, c_start + after, c_start + give.start()) if not presenters and not receiving else None
         if giver is None and honoured and _OFFICE_NAME.fullmatch(text, c_start + after, c_start + give.start()):

@@ -405,7 +405,9 @@ def _same_award(known: Award, new: award_rec.AwardMention, new_key: str | None) 
         return False
     counted = lambda r: bool(r and re.search(r"\d", r))  # noqa: E731
     if counted(known.recipients) and counted(new.recipients) and known.recipients != new.recipients:
-        return False
+        # "8 cán bộ … được tặng Kỷ niệm chương X" in a headline, "8 đồng chí …" in the text: one award
+        return bool(known.name and new.name and _names_agree(known.name, new.name)
+                    and re.findall(r"\d+", known.recipients or "") == re.findall(r"\d+", new.recipients or ""))
     bare_known = not (known.conferred_by or known.presented_by or known.recipients)
     bare_new = not (new.conferred_by or new.presenters or new.recipients)
     if (bare_known or bare_new) and _names_agree(known.name, new.name):
