@@ -1319,3 +1319,14 @@ def test_a_named_medal_in_the_headline_the_passive_and_the_handing_over_is_one_a
     award = rec["awards"][0]
     assert award["conferred_by"] == "Bộ Công an" and award["presented_by"] == ["Trương Công Bình"]
     assert award["recipients"].startswith("5 ")
+
+
+def test_abbreviated_police_with_their_city_and_the_bare_abbreviation_as_the_force():
+    rec = record(
+        "Sáng 9/4, CATP Hải Phòng phối hợp với Ban Thường trực UBMTTQ Việt Nam TP tổ chức hội nghị sơ kết.\n"
+        "Nhân dân cung cấp cho lực lượng CA 1.245 nguồn tin, giúp CA phát hiện 96 vụ."
+    )
+    assert rec["meetings"][0]["organizers"][0] == "CATP Hải Phòng"
+    names = {o["name"] for o in rec["organizations"]}
+    assert not any(n.startswith("CA ") for n in names)
+    assert {"1.245 nguồn tin", "96 vụ"} <= {s["text"] for s in rec["statistics"]}

@@ -162,7 +162,7 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
             city = city[: city.index(rest) + len(rest)]
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
-    if place and place.isdigit() and COUNT_AFTER.match(text, m.end("place")):
+    if place and place.isdigit() and (COUNT_AFTER.match(text, m.end("place")) or re.match(r"[.,]\d", text[m.end("place"):])):
         place = None  # "cung cấp cho Công an phường N nguồn tin": a count, not ward N
     if place:
         place = _cap_split(place, unit=unit)
@@ -250,7 +250,12 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             org.unit, org.place = inner.unit, inner.place
             return org
     if head in lexicon.ABBREVIATIONS and head in ("CATP", "CAT", "BCA"):
-        org.end, org.name = end, head
+        city = re.match(rf"\s+({CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:]) if head != "BCA" else None
+        place = _cap_split(city.group(1), unit="tỉnh") if city else ""
+        if place:  # "CATP Đà Nẵng": the city's police
+            end = end + city.start(1) + len(place)
+            org.unit, org.place = ("thành phố" if head == "CATP" else "tỉnh"), place
+        org.end, org.name = end, text[pos:end]
         return org
     c = _CENTRAL.match(text, end)
     if c and head.startswith(("Ủy ban", "Uỷ ban", "UB")):
@@ -259,7 +264,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             rest = re.match(r"\s+(?:MTTQ|Mặt trận Tổ quốc)(?:\s+Việt Nam)?", text[end:])
             end = end + rest.end() if rest else end
     loc = _location(text, end)
-    body_heads = lexicon.NEEDS_COMPLEMENT - {"Công an"}
+    body_heads = lexicon.NEEDS_COMPLEMENT - {"Công an", "CA"}  # the police are named by their unit, not a field
     if loc and loc[3]:
         org.generic = True
         end = loc[0]
@@ -310,7 +315,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             org.place = place
     elif head in lexicon.NEEDS_COMPLEMENT:
         city = re.match(rf"\s+(TPHCM|TP\.?\s?HCM|{CAP_WORD}(?:\s+{CAP_WORD})*)", text[end:])
-        if head == "Công an" and city and (gazetteer().is_place(_cap_split(city.group(1))) or "HCM" in city.group(1)):
+        if head in ("Công an", "CA") and city and (gazetteer().is_place(_cap_split(city.group(1))) or "HCM" in city.group(1)):
             place = _cap_split(city.group(1))
             end = end + city.start(1) + len(place)
             org.place = place
