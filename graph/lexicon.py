@@ -163,7 +163,9 @@ SURNAMES = frozenset(
     "Mùa Lầu Tráng Cầm Quàng Điêu Y H' Rah Niê Bế Sầm Lường Ma Mông Đèo Kha Điểu Ngọ Giáp Tẩn Danh "
     "Lù Chảo Sình Hảng "
     "Sơn Chau Bàn Vừ Hờ Tòng Bạc Lộc Ưng Lạc Ôn Phó Trình Tiết Thiều Văng Hạ Hồng Ân Nhan Quản Chử "
-    "Cung Đoàn Đồng Đới Lều Mạch Ngụy Nhữ Trang Vương".split()
+    "Cung Đoàn Đồng Đới Lều Mạch Ngụy Nhữ Trang Vương "
+    "Đàng Thập Quảng Chế Hán "  # Chăm family names
+    "Thích".split()  # the family name every Buddhist monk and nun takes
 )
 
 # Vietnam's ethnic groups whose names look like personal names ("Hà Nhì" starts with a family

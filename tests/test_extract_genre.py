@@ -1330,3 +1330,12 @@ def test_abbreviated_police_with_their_city_and_the_bare_abbreviation_as_the_for
     names = {o["name"] for o in rec["organizations"]}
     assert not any(n.startswith("CA ") for n in names)
     assert {"1.245 nguồn tin", "96 vụ"} <= {s["text"] for s in rec["statistics"]}
+
+
+def test_cham_family_names_and_a_monk_named_with_thich():
+    rec = record(
+        "Dự có bà Thập Thị Kim Hà, Chủ tịch Hội Liên hiệp Phụ nữ xã Phước Nam và Thượng tọa Thích Quảng Minh, "
+        "Trưởng Ban Trị sự Giáo hội Phật giáo Việt Nam huyện Ninh Phước."
+    )
+    assert {"Thập Thị Kim Hà", "Thích Quảng Minh"} <= set(people(rec))
+    assert "Kim Hà" not in people(rec) and "Quảng Minh" not in people(rec)
