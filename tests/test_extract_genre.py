@@ -1339,3 +1339,22 @@ def test_cham_family_names_and_a_monk_named_with_thich():
     )
     assert {"Thập Thị Kim Hà", "Thích Quảng Minh"} <= set(people(rec))
     assert "Kim Hà" not in people(rec) and "Quảng Minh" not in people(rec)
+
+
+def test_an_event_reported_late_in_an_article_takes_roles_from_the_paragraphs_about_it():
+    rec = record(
+        "Mô hình tổ tự quản được nhân rộng\n"
+        "Những năm qua, các tổ tự quản đã giúp giữ gìn an ninh ở nhiều thôn.\n"
+        "Ông Lã Văn Tường, tổ trưởng, cho biết tổ có 12 thành viên.\n"
+        "Nhiều hộ dân đã lắp camera trước cổng.\n"
+        "Các tổ duy trì tuần tra vào ban đêm.\n"
+        "Người dân tích cực cung cấp tin báo.\n"
+        "Nhiều vụ việc được hòa giải ngay tại cơ sở.\n"
+        "Mô hình được các địa phương học tập.\n"
+        "Sáng 9.5, Hội Cựu chiến binh huyện Lục Nam tổ chức hội nghị sơ kết mô hình. Ông Đinh Văn Hòa, Chủ tịch Hội chủ trì hội nghị.\n"
+        "Ông Vi Văn Tuân, Phó Chủ tịch Hội trình bày báo cáo sơ kết.\n"
+        "Phát biểu tại hội nghị, Thượng tá Nông Văn Sáu đề nghị các tổ tiếp tục duy trì hoạt động."
+    )
+    m = rec["meetings"][0]
+    assert m["chairs"] == ["Đinh Văn Hòa"]
+    assert set(m["speakers"]) == {"Vi Văn Tuân", "Nông Văn Sáu"}

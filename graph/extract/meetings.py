@@ -248,13 +248,31 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     return bool(bodies) and bodies[0].start == gap_start + comma.end() and not rest.strip()
 
 
+def _about_the_event(paragraph: str, noun: str) -> bool:
+    """A paragraph that goes on reporting the event: it names it ("Phát biểu tại hội nghị") or
+    gives someone a speaking part with a verb of the genre ("A trình bày báo cáo …")."""
+    if re.search(rf"(?<![\w]){re.escape(noun)}(?![\w])", paragraph.lower()):
+        return True
+    return any(not m.group("weak") for m in _SPEAK.finditer(paragraph))
+
+
+def _paragraph_end(sents: list[Sentence], index: int) -> int:
+    """The index of the first sentence of the paragraph after the one holding ``sents[index]``."""
+    return next((j for j in range(index + 1, len(sents)) if sents[j].paragraph_start), len(sents))
+
+
 def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]],
                  span: range | None = None) -> None:
     """Roles from every sentence of a report (of ``span`` when the article reports several
     events); from the naming sentence alone for an event named in passing (the quotes of an
     interview are not speeches at it)."""
     if meeting.incidental:  # its own paragraph: "… đã tổ chức hội nghị. Tôi và đồng chí X đồng chủ trì …"
-        end = next((j for j in range(meeting.index + 1, len(sents)) if sents[j].paragraph_start), len(sents))
+        end = _paragraph_end(sents, meeting.index)
+        # … and the paragraphs right after it that go on about it ("Phát biểu tại hội nghị, …")
+        noun = _NOUN.search(meeting.label)
+        while noun and end < len(sents) and _about_the_event(" ".join(x.text for x in sents[end : _paragraph_end(sents, end)]),
+                                                              noun.group().lower()):
+            end = _paragraph_end(sents, end)
         span = range(meeting.index, end)
     for idx, s in enumerate(sents):
         mentions = people.get(idx, [])
