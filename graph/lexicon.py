@@ -186,7 +186,8 @@ MEETING_KINDS = (
 )
 MEETING_NOUNS = ("Hội nghị", "hội nghị", "Lễ", "lễ", "Ngày hội", "ngày hội", "Tọa đàm", "tọa đàm", "Toạ đàm",
                  "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt",
-                 "buổi sinh hoạt", "Buổi sinh hoạt")
+                 "buổi sinh hoạt", "Buổi sinh hoạt", "buổi làm việc", "Buổi làm việc", "buổi họp báo", "Buổi họp báo",
+                 "họp báo", "Họp báo")
 
 AWARD_TYPES = ("Huân chương", "Huy chương", "Huy hiệu", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "Cờ thi đua", "Giấy chứng nhận")
 

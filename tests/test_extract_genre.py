@@ -1358,3 +1358,10 @@ def test_an_event_reported_late_in_an_article_takes_roles_from_the_paragraphs_ab
     m = rec["meetings"][0]
     assert m["chairs"] == ["Đinh Văn Hòa"]
     assert set(m["speakers"]) == {"Vi Văn Tuân", "Nông Văn Sáu"}
+
+
+def test_a_press_briefing_held_yesterday():
+    rec = record("Thông tin tại buổi họp báo do Công an tỉnh Bắc Giang tổ chức chiều hôm qua, Đại tá Ngô Văn Quý, "
+                 "Phó Giám đốc Công an tỉnh cho biết, đã bắt giữ 38 đối tượng.", date="2025-03-12")
+    m = rec["meetings"][0]
+    assert m["date"] == "2025-03-11" and m["organizers"] == ["Công an tỉnh Bắc Giang"] and m["speakers"] == ["Ngô Văn Quý"]

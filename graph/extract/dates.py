@@ -41,6 +41,14 @@ def resolve(day: int, month: int, year: int | None, article_date: str | None) ->
 
 # "Sáng nay, …", "Hôm qua, …": a lead dated by the article's own date
 _RELATIVE_DAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:hôm\s+)?|Hôm\s+)(?P<which>nay|qua)(?=\s*[,(])")
+# "… do Công an tỉnh tổ chức chiều hôm qua": the same, after the verb, in lower case
+_RELATIVE_DAY_AFTER = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+(?:hôm\s+)?|hôm\s+)(?P<which>nay|qua)(?![\w])")
+
+
+def _relative(which: str, article_date: str | None) -> str | None:
+    if not article_date or len(article_date) != 10:
+        return None
+    return (date.fromisoformat(article_date) - timedelta(days=which == "qua")).isoformat()
 
 
 def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int] | None:
@@ -48,10 +56,8 @@ def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int
     m = DAY_MONTH.search(sentence[:60])
     if not m:
         rel = _RELATIVE_DAY.match(sentence)
-        if rel and article_date and len(article_date) == 10:
-            day = date.fromisoformat(article_date) - timedelta(days=rel.group("which") == "qua")
-            return day.isoformat(), rel.start(), rel.end()
-        return None
+        day = _relative(rel.group("which"), article_date) if rel else None
+        return (day, rel.start(), rel.end()) if day else None
     y = int(m.group("y")) if m.group("y") else None
     iso = resolve(int(m.group("d")), int(m.group("m")), y, article_date)
     return (iso, m.start(), m.end()) if iso else None
@@ -67,7 +73,8 @@ def date_at(text: str, pos: int, article_date: str | None) -> str | None:
     lead = _LEAD.match(text, start)
     m = (_BARE_DAY_MONTH.match(text, lead.end()) or DAY_MONTH.match(text, lead.end())) if lead else DAY_MONTH.match(text, start)
     if not m:
-        return None
+        rel = _RELATIVE_DAY_AFTER.match(text, start)
+        return _relative(rel.group("which"), article_date) if rel else None
     return resolve(int(m.group("d")), int(m.group("m")), int(m.group("y")) if m.group("y") else None, article_date)
 
 
