@@ -1365,3 +1365,14 @@ def test_a_press_briefing_held_yesterday():
                  "Phó Giám đốc Công an tỉnh cho biết, đã bắt giữ 38 đối tượng.", date="2025-03-12")
     m = rec["meetings"][0]
     assert m["date"] == "2025-03-11" and m["organizers"] == ["Công an tỉnh Bắc Giang"] and m["speakers"] == ["Ngô Văn Quý"]
+
+
+def test_a_dated_working_session_of_one_body_with_another():
+    rec = record(
+        "Ngày 18/11, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Phú Thọ làm việc với Công an tỉnh về kết quả phối hợp năm 2024.\n"
+        "Buổi làm việc diễn ra dưới sự chủ trì của bà Hà Thị Lan, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh."
+    )
+    m = rec["meetings"][0]
+    assert m["date"] == "2023-11-18"
+    assert m["organizers"] == ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Phú Thọ", "Công an tỉnh"]
+    assert m["chairs"] == ["Hà Thị Lan"]

@@ -148,6 +148,8 @@ def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_dat
     if noun and noun.re is _KIND_AFTER_ORGANISE:
         noun = re.compile(re.escape(noun.group(1))).search(s.text, organise.end())
     when = dates.meeting_date(s.text, article_date)
+    if not noun and when and (work := _WORK_WITH.search(s.text)):
+        return _working_session(s, idx, orgs, when, work)
     by = _BY.search(s.text, noun.end(), organise.start()) if noun and organise and organise.start() > noun.start() else None
     if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when and not by):
         return None
@@ -171,6 +173,12 @@ def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_dat
     found = [o for i, o in enumerate(found) if o.start not in parents and o.name not in {x.name for x in found[:i]}]
     m.organizers = [o for o in found if not any(x is not o and x.start <= o.start and o.end <= x.end for x in found)
                     and not (s.text[o.start - s.start - 1 : o.start - s.start] == "(" and o.head not in lexicon.ORG_HEADS[:40])]
+    _place(m, s)
+    return m
+
+
+def _place(m: MeetingMention, s: Sentence) -> None:
+    """Where: the place after "tại", else the first organiser's unit."""
     at = _AT_PLACE.search(s.text)
     if at:
         m.place = at.group(1)
@@ -178,6 +186,24 @@ def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_dat
         o = m.organizers[0]
         if o.place:
             m.place = o.place if o.unit in (None, "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP", "TP.") else f"{o.unit} {o.place}"
+
+
+# "Ngày 6/12, Ban Thường trực Ủy ban MTTQ tỉnh làm việc với Công an tỉnh về …": a working session
+_WORK_WITH = re.compile(r"(?<![\w])(?:đã\s+)?(?:có\s+buổi\s+)?(?P<verb>làm việc với)(?![\w])")
+
+
+def _working_session(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], when: tuple[str, int, int],
+                     work: re.Match) -> MeetingMention:
+    """A dated lead in which one body works with another: both hold the session."""
+    cut = _LABEL_CUT.search(s.text, work.end())
+    end = cut.start() if cut else len(s.text)
+    label = "Buổi " + s.text[work.start("verb") : end].strip()
+    m = MeetingMention(label, s, s.start + work.start("verb"), s.start + end, date=when[0], index=idx, kind="làm việc")
+    hosts = [o for o in orgs.get(idx, []) if not o.generic and s.start + when[2] <= o.start and o.end <= s.start + work.start()]
+    guests = [o for o in orgs.get(idx, []) if not o.generic and s.start + work.end() <= o.start and o.end <= s.start + end]
+    inner = {x.parent.start for x in hosts + guests if x.parent is not None}
+    m.organizers = [o for o in hosts + guests if o.start not in inner]
+    _place(m, s)
     return m
 
 
