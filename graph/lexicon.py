@@ -71,7 +71,9 @@ ORG_HEADS = (
     "Ban Chỉ huy Quân sự", "BCH Quân sự", "BCHQS",
     "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
     "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Dân vận",
-    "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban quản trị", "Ban Quản trị", "Ban",
+    "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban quản trị", "Ban Quản trị", "Ban quản lý", "Ban Quản lý",
+    "Ban điều hành", "Ban Điều hành", "Ban",
+    "Tổng công ty", "Công ty TNHH", "Công ty cổ phần", "Công ty CP", "Công ty",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Quận ủy", "Quận uỷ", "Huyện ủy", "Huyện uỷ", "Thị ủy", "Thị uỷ",
     "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Chi hội", "Ban công tác Mặt trận", "Ban Công tác Mặt trận",
     "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Nông dân",
@@ -79,7 +81,7 @@ ORG_HEADS = (
     *YOUTH_UNION_HEADS,
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
-    "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Viện", "Học viện", "Báo", "Tòa án",
+    "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Đoàn trường", "Đoàn Trường", "Chi đoàn", "Viện", "Học viện", "Báo", "Tòa án",
     "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh",
 )
 

@@ -1376,3 +1376,21 @@ def test_a_dated_working_session_of_one_body_with_another():
     assert m["date"] == "2023-11-18"
     assert m["organizers"] == ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Phú Thọ", "Công an tỉnh"]
     assert m["chairs"] == ["Hà Thị Lan"]
+
+
+def test_youth_union_cells_companies_and_boards_of_industrial_zones():
+    rec = record(
+        "Dự hội nghị có Đại úy Lê Văn Hào, Bí thư Chi đoàn Công an huyện Diễn Châu; chị Trần Thị Thu Hà, "
+        "Bí thư Đoàn Trường THPT Nguyễn Xuân Ôn; ông Phạm Văn Nghĩa (61 tuổi), Trưởng Ban điều hành khu phố 4; "
+        "ông Vũ Minh Hoàng, Phó Trưởng Ban quản lý các khu công nghiệp tỉnh Hải Dương và chị Đào Thị Thủy, "
+        "Chủ tịch Công đoàn Công ty TNHH Điện tử Hải Minh Vina.\n"
+        "Phòng An ninh kinh tế chủ động nắm tình hình tại các doanh nghiệp."
+    )
+    p = people(rec)
+    assert p["Lê Văn Hào"]["posts"] == [{"title": "Bí thư", "org": "Chi đoàn Công an huyện Diễn Châu"}]
+    assert p["Trần Thị Thu Hà"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Trường THPT Nguyễn Xuân Ôn"}]
+    assert p["Phạm Văn Nghĩa"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban điều hành khu phố 4"}]
+    assert p["Vũ Minh Hoàng"]["posts"] == [{"title": "Phó Trưởng Ban", "org": "Ban quản lý các khu công nghiệp tỉnh Hải Dương"}]
+    assert p["Đào Thị Thủy"]["posts"] == [{"title": "Chủ tịch", "org": "Công đoàn Công ty TNHH Điện tử Hải Minh Vina"}]
+    assert "Nguyễn Xuân Ôn" not in p
+    assert "Phòng An ninh kinh tế" in {o["name"] for o in rec["organizations"]}

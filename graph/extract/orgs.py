@@ -89,7 +89,7 @@ _BODY_STOP = set(
     "và với của cho tại trao tặng dự có đã đang sẽ nói là được trong theo khi thì mà này đó nhằm để từ "
     "năm nhấn ghi cùng cũng còn vẫn luôn đều vừa không chưa rất".split()
 )
-_BODY_STOP_PHRASES = ("yêu cầu", "chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
+_BODY_STOP_PHRASES = ("chủ động", "tiếp tục", "tăng cường", "thực hiện", "triển khai", "tham mưu", "nắm tình hình", "yêu cầu", "chủ trì", "đồng chủ trì", "đồng chí", "phát biểu", "báo cáo", "tổ chức", "phối hợp", "kết luận",
                       "cho biết", "khai mạc", "tham dự", "đề nghị", "trình bày", "chúc mừng", "ghi nhận", "đánh giá",
                       "biểu dương", "ký kết", "khẳng định", "cho rằng", "thông tin", "tiếp thu", "quán triệt")
 _PROGRAMME_IN_NAME = re.compile(r"Chương trình(?:\s+phối hợp)?(?:\s+số)?\s+\d+(?:/[\w-]+)?")
@@ -97,6 +97,26 @@ _KIND_OF_PLACE = re.compile(rf"\s+(?:ở\s+(?:các\s+|mỗi\s+)?|các\s+|mỗi\s
 # Another kind of unit, unnamed, after an unnamed one: "xã, phường, thị trấn", "huyện và thị xã".
 _MORE_UNIT_KINDS = re.compile(r"(?:\s*,\s*|\s+và\s+)(?:" + lexicon.unit_words(lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS)
                               + rf")(?![{LO[1:-1]}])(?!\s+(?:{UP}|\d))")
+_COMPANY_HEADS = ("Tổng công ty", "Công ty TNHH", "Công ty cổ phần", "Công ty CP", "Công ty")
+_NAME_WORD = re.compile(rf"\s+({CAP_WORD}|{ACRONYM}|[{LO[1:-1]}]+)")
+
+
+def _company_name_end(text: str, pos: int) -> int:
+    """End of a company's name: "Công ty TNHH Điện tử Kinh Bắc Vina", "Công ty cổ phần Dệt may X".
+    It opens with a capital; a lower-case word stays only between capitalised ones ("Dệt may X")."""
+    end, words = pos, 0
+    for m in _NAME_WORD.finditer(text, pos):
+        if m.start() != end or words >= 10:
+            break
+        word = m.group(1)
+        if word[0].islower() or word.lower() in _BODY_STOP:
+            nxt = _NAME_WORD.match(text, m.end())
+            if not words or word.lower() in _BODY_STOP or not nxt or nxt.group(1)[0].islower():
+                break
+        end, words = m.end(), words + 1
+    return end
+
+
 # The place of worship a lay board manages: "chùa Ô Rồng", "giáo xứ Phú Nhai", or the article's own "chùa".
 _WORSHIP_PLACE = re.compile(rf"\s+(?:chùa|Chùa|giáo xứ|Giáo xứ|giáo họ|Giáo họ|nhà thờ|đình|thánh thất|hội thánh)(?![\w])"
                             rf"(?:\s+(?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})?")
@@ -106,7 +126,7 @@ _MAX_BODY = 14
 
 
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
-NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
@@ -276,6 +296,10 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         return None  # the border guard as a force ("Bộ đội Biên phòng luôn ở bên bà con"), not one body
     elif head in ("Đồn", "Đội", "Công đoàn") and not re.match(rf"\s+(?:{UP}|\d|các\s)", text[end:]):
         return None  # "kiến nghị Đồn tiếp tục …": the post named again, not a body's full name
+    elif head in _COMPANY_HEADS:
+        end = _company_name_end(text, end)
+        if end == m.end():
+            return None  # "Công ty" with no name: not one company
     elif head in ("Ban quản trị", "Ban Quản trị"):
         worship = _WORSHIP_PLACE.match(text, end)
         if worship is None:
@@ -301,9 +325,12 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
                 org.unit, org.place = inner.unit, inner.place
     elif head in NAMED_HEADS:
         # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
-        proper = re.match(rf"\s+((?:{CAP_WORD}|{UP}(?=\s+{CAP_WORD}))(?:\s+{CAP_WORD}){{0,3}})", text[end:])
+        proper = re.match(rf"\s+((?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM})){{0,4}})", text[end:])
         if proper:
-            end = end + proper.start(1) + len(_cap_split(proper.group(1)))
+            # a school keeps the hero it is named after ("Trường THPT Phan Đăng Lưu")
+            school = "rường" in head
+            end = end + proper.start(1) + len(_cap_split(proper.group(1), allow_person_cut=not school) if not school
+                                                else " ".join(proper.group(1).split()[:5]))
     elif head in lexicon.INNER_BODY_HEADS and (inner := _inner_body(text, end)) is not None:
         org.parent, end = inner, inner.end
         org.unit, org.place = inner.unit, inner.place

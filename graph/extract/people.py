@@ -121,7 +121,8 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 
 # What may stand between a name and its next post: a comma, a dash, a bracket, "kiêm", or a
 # standing between commas ("…, người có uy tín, Trưởng thôn …").
-_POST_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+", re.IGNORECASE)
+_POST_SEPARATOR = re.compile(rf"(?:\s*\(\s*\d+\s*tuổi\s*\))?(?:\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+)",
+                             re.IGNORECASE)  # "ông A (68 tuổi), Trưởng ban …": the age stands between
 # A post's body named again by its head alone, lower case after it: "… Chính trị viên Đồn cho biết".
 _BODY_NAMED_AGAIN = re.compile(rf"\s+(Đồn)(?=\s+{LO}|\s*[,;.])")
 # "thôn Khe Ngát", "tổ dân phố số 5", "chùa Ô Rồng" (a one-letter syllable opens some names)
