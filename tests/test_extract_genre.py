@@ -1394,3 +1394,9 @@ def test_youth_union_cells_companies_and_boards_of_industrial_zones():
     assert p["Đào Thị Thủy"]["posts"] == [{"title": "Chủ tịch", "org": "Công đoàn Công ty TNHH Điện tử Hải Minh Vina"}]
     assert "Nguyễn Xuân Ôn" not in p
     assert "Phòng An ninh kinh tế" in {o["name"] for o in rec["organizations"]}
+
+
+def test_a_contest_team_receives_a_certificate():
+    rec = record("Dịp này, ông Lê Văn Sơn trao Bằng khen của Chủ tịch UBND tỉnh cho đội huyện Tiên Lãng và 4 cá nhân "
+                 "có thành tích xuất sắc tại Hội thi.")
+    assert [(a["type"], a["recipients"]) for a in rec["awards"]] == [("Bằng khen", "đội huyện Tiên Lãng và 4 cá nhân")]

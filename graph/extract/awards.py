@@ -27,6 +27,7 @@ _NAME_WORD = r"(?:Bảo|Bảo vệ|Vì|vì|Chiến công|Lao động|Dũng cảm
 # An organisation as the recipient: "cho Công an huyện X" (up to the end of the clause).
 # … or a village or quarter: "cho thôn X và 3 cá nhân"
 _ORG_RECIPIENT = (r"(?:Công an|UBND|Ủy ban|Uỷ ban|Ban|Đội|Phòng|Đồn|Hội|Đoàn|Công đoàn|Liên đoàn|Chi hội|Câu lạc bộ|Trường|Nhân dân|tập thể"
+                  r"|(?:các\s+)?đội\s+(?=[A-ZĐ]|huyện|thành phố|thị xã|quận|xã|phường)"  # a contest's teams
                   r"|(?:thôn|xóm|ấp|bản|buôn|làng|khu phố|tổ dân phố|khu dân cư)\s+(?=[A-ZĐ\d]))"
                   + _IN_CLAUSE + r"{0,60}?(?=\s+(?:có|vì|đã)\s|[,;]|\.(?!\w)|$)")
 AWARD_RE = re.compile(
@@ -123,7 +124,7 @@ def find_awards(text: str, start: int, end: int, people: list[PersonMention]) ->
         c_start = start + clause.start()
         body = clause.group()
         give = GIVE_RE.search(body)
-        if not give and carried is not None and re.match(rf"\s*(?:{_TYPES})", body):
+        if not give and carried is not None and re.match(rf"\s*(?:\d+\s+)?(?:{_TYPES})", body):  # "…; 2 giải Ba cho …"
             give = re.match(r"\s*", body)
         elif not give or _NOT_GIVEN.search(body[max(0, give.start() - 40) : give.start()]) or _NOT_GIVEN.search(body[give.start() : give.start() + 40]):
             carried = None
