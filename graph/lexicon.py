@@ -130,7 +130,8 @@ ABBREVIATIONS = {
 # What the genre counts: a number followed by one of these is a count ("N nguồn tin"), even
 # right after a unit word that would make it a ward's number ("cho Công an phường N nguồn tin").
 COUNT_NOUNS = ("nguồn tin", "tin báo", "tin", "vụ", "đối tượng", "người", "lượt", "hộ", "mô hình", "camera", "tổ tự quản",
-               "buổi", "trường hợp", "khẩu", "kg", "triệu", "nghìn", "tập thể", "cá nhân", "cuộc", "lớp", "suất", "tấn", "đồng")
+               "buổi", "trường hợp", "khẩu", "kg", "triệu", "nghìn", "tập thể", "cá nhân", "cuộc", "lớp", "suất", "tấn", "đồng",
+               "chiếc", "bộ", "xe", "máy", "phần quà", "thành viên")
 
 # Administrative units by level, as the genre writes them: the one list every recogniser builds from.
 # "thành phố" is a province (Hà Nội) or a district (a provincial city); "đặc khu" is an island

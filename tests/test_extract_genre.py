@@ -1400,3 +1400,14 @@ def test_a_contest_team_receives_a_certificate():
     rec = record("Dịp này, ông Lê Văn Sơn trao Bằng khen của Chủ tịch UBND tỉnh cho đội huyện Tiên Lãng và 4 cá nhân "
                  "có thành tích xuất sắc tại Hội thi.")
     assert [(a["type"], a["recipients"]) for a in rec["awards"]] == [("Bằng khen", "đội huyện Tiên Lãng và 4 cá nhân")]
+
+
+def test_ba_na_names_opening_with_a_and_a_count_after_a_ward_name():
+    rec = record(
+        "Dự có ông A Nhơn, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Kon Tum và già làng A Blúi.\n"
+        "Bà con đã cung cấp cho Công an phường Quyết Thắng 14 nguồn tin."
+    )
+    p = people(rec)
+    assert p["A Nhơn"]["posts"] == [{"title": "Phó Chủ tịch", "org": "Ủy ban MTTQ Việt Nam tỉnh Kon Tum"}]
+    assert "A Blúi" in p
+    assert "Công an phường Quyết Thắng" in {o["name"] for o in rec["organizations"]}

@@ -186,6 +186,9 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
         place = None  # "cung cấp cho Công an phường N nguồn tin": a count, not ward N
     if place:
         place = _cap_split(place, unit=unit)
+        counted = re.fullmatch(r"(.+?)\s+\d+", place)
+        if counted and COUNT_AFTER.match(text, m.start("place") + len(place)):
+            place = counted.group(1)  # "Công an phường X 21 nguồn tin": a count after the name, not "X 21"
         if place:
             return m.start("place") + len(place), unit, place, False
     return m.end("unit"), unit, None, False

@@ -271,7 +271,8 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
     return sorted(found, key=lambda m: m.start())
 
 
-_ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
+# "ông A Thiên": a Ba Na man's name opens with "A" (cued by the honorific, never alone)
+_ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"(?:{CAP_WORD}|A(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
 _CUE = re.compile(rf"(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
