@@ -1411,3 +1411,15 @@ def test_ba_na_names_opening_with_a_and_a_count_after_a_ward_name():
     assert p["A Nhơn"]["posts"] == [{"title": "Phó Chủ tịch", "org": "Ủy ban MTTQ Việt Nam tỉnh Kon Tum"}]
     assert "A Blúi" in p
     assert "Công an phường Quyết Thắng" in {o["name"] for o in rec["organizations"]}
+
+
+def test_an_attendee_list_with_one_person_per_line():
+    rec = record(
+        "Sáng 5/9, UBND huyện Nông Cống tổ chức Lễ ra mắt Tổ bảo vệ an ninh, trật tự ở cơ sở.\n"
+        "Tham dự có các đồng chí:\n"
+        "- Hoàng Văn Sâm, Phó Bí thư Thường trực Huyện ủy Nông Cống;\n"
+        "- Thượng tá Lê Văn Toàn, Trưởng Công an huyện;\n"
+        "- Đỗ Thị Hạnh, Chủ tịch Ủy ban MTTQ Việt Nam huyện.\n"
+        "Luật được Quốc hội thông qua năm 2023."
+    )
+    assert set(rec["meetings"][0]["attendees"]) == {"Hoàng Văn Sâm", "Lê Văn Toàn", "Đỗ Thị Hạnh"}

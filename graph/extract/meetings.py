@@ -274,6 +274,9 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     return bool(bodies) and bodies[0].start == gap_start + comma.end() and not rest.strip()
 
 
+_LIST_ITEM = re.compile(r"\s*[-–+•]\s")
+
+
 def _about_the_event(paragraph: str, noun: str) -> bool:
     """A paragraph that goes on reporting the event: it names it ("Phát biểu tại hội nghị") or
     gives someone a speaking part with a verb of the genre ("A trình bày báo cáo …")."""
@@ -300,10 +303,17 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                                                               noun.group().lower()):
             end = _paragraph_end(sents, end)
         span = range(meeting.index, end)
+    listing = False  # inside "Tham dự có các đồng chí:" followed by one line per person ("- A, <post>;")
     for idx, s in enumerate(sents):
+        item = bool(_LIST_ITEM.match(s.text))
+        listing = listing and item
+        if _ATTEND.search(s.text[:60]) and s.text.rstrip().endswith(":"):
+            listing = True
         mentions = people.get(idx, [])
         if not mentions or (span is not None and idx not in span):
             continue
+        if listing and item:
+            meeting.attendees += mentions
         chair = _CHAIR.search(s.text)
         lead_chair = _CHAIR_FIRST.match(s.text) or _CHAIRED_BY.search(s.text)
         if lead_chair:
