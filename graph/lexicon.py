@@ -185,7 +185,8 @@ ETHNIC_GROUPS = frozenset({
 MEETING_KINDS = (
     ("ngày hội", "Ngày hội"), ("tổng kết", "tổng kết"), ("sơ kết", "sơ kết"), ("ký kết", "ký kết"),
     ("triển khai", "triển khai"), ("tọa đàm", "tọa đàm"), ("toạ đàm", "tọa đàm"), ("hội thảo", "hội thảo"),
-    ("giao ban", "giao ban"), ("lễ", "lễ"), ("hội nghị", "hội nghị"),
+    ("giao ban", "giao ban"), ("họp báo", "họp báo"), ("làm việc", "làm việc"), ("sinh hoạt", "sinh hoạt"), ("lễ", "lễ"),
+    ("hội nghị", "hội nghị"),
 )
 MEETING_NOUNS = ("Hội nghị", "hội nghị", "Lễ", "lễ", "Ngày hội", "ngày hội", "Tọa đàm", "tọa đàm", "Toạ đàm",
                  "Hội thảo", "hội thảo", "buổi lễ", "Buổi lễ", "Hội thi", "hội thi", "buổi gặp mặt", "Lễ ra mắt",

@@ -1423,3 +1423,16 @@ def test_an_attendee_list_with_one_person_per_line():
         "Luật được Quốc hội thông qua năm 2023."
     )
     assert set(rec["meetings"][0]["attendees"]) == {"Hoàng Văn Sâm", "Lê Văn Toàn", "Đỗ Thị Hạnh"}
+
+
+def test_a_delegation_visiting_village_elders_at_tet():
+    rec = record(
+        "Sáng 26/1, đoàn công tác của Công an tỉnh Lào Cai và Ủy ban MTTQ Việt Nam tỉnh Lào Cai do Đại tá Hoàng Văn Bình, "
+        "Phó Giám đốc Công an tỉnh dẫn đầu đã đến thăm, chúc Tết, tặng quà người có uy tín tại xã Bản Lầu.\n"
+        "Phát biểu tại buổi thăm, Đại tá Hoàng Văn Bình đề nghị các già làng tiếp tục vận động con cháu.",
+        date="2025-01-27",
+    )
+    m = rec["meetings"][0]
+    assert m["date"] == "2025-01-26" and m["label"].startswith("Thăm, chúc Tết, tặng quà")
+    assert m["organizers"] == ["Công an tỉnh Lào Cai", "Ủy ban MTTQ Việt Nam tỉnh Lào Cai"]
+    assert m["attendees"] == ["Hoàng Văn Bình"] and m["speakers"] == ["Hoàng Văn Bình"]

@@ -150,6 +150,8 @@ def _event(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], article_dat
     when = dates.meeting_date(s.text, article_date)
     if not noun and when and (work := _WORK_WITH.search(s.text)):
         return _working_session(s, idx, orgs, when, work)
+    if not noun and when and (visit := _VISIT.search(s.text)):
+        return _visit(s, idx, orgs, when, visit)
     by = _BY.search(s.text, noun.end(), organise.start()) if noun and organise and organise.start() > noun.start() else None
     if not noun or not (organise or when) or (organise and noun.start() < organise.start() - 40 and not when and not by):
         return None
@@ -190,6 +192,30 @@ def _place(m: MeetingMention, s: Sentence) -> None:
 
 # "Ngày 6/12, Ban Thường trực Ủy ban MTTQ tỉnh làm việc với Công an tỉnh về …": a working session
 _WORK_WITH = re.compile(r"(?<![\w])(?:đã\s+)?(?:có\s+buổi\s+)?(?P<verb>làm việc với)(?![\w])")
+
+
+# "Sáng 3/2, đoàn công tác của Công an tỉnh và Ủy ban MTTQ tỉnh do A dẫn đầu đã đến thăm, chúc Tết, tặng quà …"
+_VISIT = re.compile(r"(?<![\w])[Đđ]oàn(?:\s+công tác)?(?:\s+của)?\s(?P<who>.{0,300}?)(?:\s+đã)?(?:\s+đến|\s+về)?\s+"
+                    r"(?P<verb>thăm(?:\s+hỏi)?(?:,\s*(?:chúc Tết|chúc mừng|tặng quà|động viên))*)(?![\w])")
+# "… do Đại tá A, …, và bà B, … dẫn đầu": who leads a delegation is there
+_LED_BY = re.compile(r"(?<![\w])do\s+(?P<leaders>[^;]{3,300}?)\s+dẫn đầu(?![\w])")
+
+
+def _visit(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], when: tuple[str, int, int],
+           visit: re.Match) -> MeetingMention:
+    """A dated lead in which a delegation of bodies visits people: the bodies organise the visit."""
+    cut = _LABEL_CUT.search(s.text, visit.end("verb"))
+    end = cut.start() if cut else len(s.text)
+    label = s.text[visit.start("verb") : end].strip()
+    m = MeetingMention(label[0].upper() + label[1:], s, s.start + visit.start("verb"), s.start + end, date=when[0],
+                       index=idx, kind="thăm")
+    led = _LED_BY.search(s.text, visit.start("who"), visit.end("who"))
+    who_end = s.start + (led.start() if led else visit.end("who"))
+    found = [o for o in orgs.get(idx, []) if not o.generic and s.start + visit.start("who") <= o.start and o.end <= who_end]
+    inner = {x.parent.start for x in found if x.parent is not None}
+    m.organizers = [o for o in found if o.start not in inner]
+    _place(m, s)
+    return m
 
 
 def _working_session(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], when: tuple[str, int, int],
@@ -314,6 +340,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             continue
         if listing and item:
             meeting.attendees += mentions
+        if led := _LED_BY.search(s.text):  # the leaders of a visiting delegation
+            meeting.attendees += [p for p in mentions if s.start + led.start("leaders") <= p.start and p.end <= s.start + led.end("leaders")]
         chair = _CHAIR.search(s.text)
         lead_chair = _CHAIR_FIRST.match(s.text) or _CHAIRED_BY.search(s.text)
         if lead_chair:
