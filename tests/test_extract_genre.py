@@ -1436,3 +1436,11 @@ def test_a_delegation_visiting_village_elders_at_tet():
     assert m["date"] == "2025-01-26" and m["label"].startswith("Thăm, chúc Tết, tặng quà")
     assert m["organizers"] == ["Công an tỉnh Lào Cai", "Ủy ban MTTQ Việt Nam tỉnh Lào Cai"]
     assert m["attendees"] == ["Hoàng Văn Bình"] and m["speakers"] == ["Hoàng Văn Bình"]
+
+
+def test_a_provinces_police_named_without_its_unit_is_the_same_body():
+    rec = record(
+        "Công an Hà Nam triệt phá nhiều ổ nhóm tội phạm\n"
+        "Sáng 9/1, Công an tỉnh Hà Nam tổ chức họp báo thông tin kết quả đợt cao điểm."
+    )
+    assert {o["name"] for o in rec["organizations"]} == {"Công an tỉnh Hà Nam"}

@@ -107,6 +107,11 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
                 name = f"{name} {level} {filler}" if filler.isdigit() else f"{name} {filler}"
     if org.head in ("Công an", "UBND") and org.place and not org.unit and gazetteer().province_of(org.place):
         name = _CITY_ALIASES.sub("thành phố Hồ Chí Minh", name)
+        pkey = match_key(org.place)
+        if name == f"{org.head} {org.place}" and pkey in gazetteer().provinces:
+            # "Công an Ninh Bình" in a headline is the province's police: "Công an tỉnh Ninh Bình"
+            unit_word = "thành phố" if pkey in gazetteer().cities else "tỉnh"
+            name = f"{org.head} {unit_word} {gazetteer().province_names.get(pkey, org.place)}"
     key = match_key(_expand(name))
     # "Thành ủy thành phố Hồ Chí Minh" = "Thành ủy TPHCM" = "Thành ủy Hồ Chí Minh"; "Quận ủy quận 1" keeps its unit.
     key = _PARTY_UNIT.sub(r"\1 ", key)
