@@ -1444,3 +1444,12 @@ def test_a_provinces_police_named_without_its_unit_is_the_same_body():
         "Sáng 9/1, Công an tỉnh Hà Nam tổ chức họp báo thông tin kết quả đợt cao điểm."
     )
     assert {o["name"] for o in rec["organizations"]} == {"Công an tỉnh Hà Nam"}
+
+
+def test_raising_voters_concerns_hoping_and_speaking_in_a_language_are_speeches():
+    rec = record(
+        "Sáng 4/6, Ủy ban MTTQ Việt Nam xã Đăk Rơ Wa tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n"
+        "Bà Phan Thị Mai phản ánh một số kiến nghị của cử tri. Ông A Dũng mong bà con giữ gìn bản sắc văn hóa. "
+        "Già làng A Brêu nói bằng tiếng Ba Na."
+    )
+    assert set(rec["meetings"][0]["speakers"]) == {"Phan Thị Mai", "A Dũng", "A Brêu"}
