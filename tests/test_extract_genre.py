@@ -1453,3 +1453,24 @@ def test_raising_voters_concerns_hoping_and_speaking_in_a_language_are_speeches(
         "Già làng A Brêu nói bằng tiếng Ba Na."
     )
     assert set(rec["meetings"][0]["speakers"]) == {"Phan Thị Mai", "A Dũng", "A Brêu"}
+
+
+def test_an_association_of_former_police_officers_is_one_body_with_its_unit():
+    rec = record(
+        "Ông Lê Văn Thắm, Chủ tịch Hội Cựu Công an nhân dân tỉnh Phú Yên cho biết, Chi hội Cựu Công an nhân dân "
+        "thị trấn Hòa Vinh có 40 hội viên. Phó Chủ tịch Hội Cựu Công an nhân dân tỉnh Đinh Văn Lợi phát biểu."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Hội Cựu Công an nhân dân tỉnh Phú Yên" in names
+    assert "Chi hội Cựu Công an nhân dân thị trấn Hòa Vinh" in names
+    assert not any(n.endswith("Cựu") for n in names)
+
+
+def test_a_border_post_at_a_border_gate_keeps_the_gate_in_its_name():
+    rec = record(
+        "Trung tá Vũ Minh Khang, Đồn trưởng Đồn Biên phòng cửa khẩu Quốc tế Na Mèo, Bộ đội Biên phòng tỉnh Thanh Hóa "
+        "chủ trì buổi tuần tra. Đồn Biên phòng Cửa khẩu cảng Nghi Sơn cử 5 cán bộ tham gia."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Đồn Biên phòng cửa khẩu Quốc tế Na Mèo", "Đồn Biên phòng Cửa khẩu cảng Nghi Sơn"} <= names
+    assert people(rec)["Vũ Minh Khang"]["posts"] == [{"title": "Đồn trưởng", "org": "Đồn Biên phòng cửa khẩu Quốc tế Na Mèo"}]

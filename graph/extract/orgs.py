@@ -128,6 +128,8 @@ _MAX_BODY = 14
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
 NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
+_BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+" + CAP_WORD + ")")
+_TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})$")
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
@@ -226,7 +228,8 @@ def _body(text: str, pos: int) -> int:
             continue
         if word in ("ở", "các", "mỗi") and _KIND_OF_PLACE.match(text, m.start()):
             break  # "Ban Công tác Mặt trận ở khu dân cư" (every such board) but "… ở xã Đông Sơn" (one)
-        if word.lower() in _BODY_STOP or _HEAD.match(text, m.start(1)) and (count or _PARTY_BODY.match(text, m.start(1))):
+        former = count and text[end - 4 : end].lower() == " cựu"  # "Hội Cựu Công an nhân dân": the former officers, no body
+        if word.lower() in _BODY_STOP or not former and _HEAD.match(text, m.start(1)) and (count or _PARTY_BODY.match(text, m.start(1))):
             break  # at once for "Ban Dân vận Tỉnh ủy …": the board's committee follows, not its field
         prog = _PROGRAMME_IN_NAME.match(text, m.start(1))
         if prog:
@@ -239,6 +242,9 @@ def _body(text: str, pos: int) -> int:
         end, count = m.end(), count + 1
         if word.lower() == "phòng" and (against := re.match(r",\s*chống(?![\w])", text[end:])):
             end += against.end()  # "… và phòng, chống tội phạm": one field of the body, the comma inside it
+    trailing_unit = _TRAILING_UNIT.search(text, pos, end)
+    if count > 1 and trailing_unit:
+        end = trailing_unit.start()  # "Hội Cựu Công an nhân dân tỉnh": the unit of the body, left for the location
     return end
 
 
@@ -328,6 +334,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
                 org.unit, org.place = inner.unit, inner.place
     elif head in NAMED_HEADS:
         # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
+        if head == "Đồn Biên phòng" and (gate := _BORDER_GATE.match(text, end)):
+            end = gate.end()  # "Đồn Biên phòng cửa khẩu Quốc tế Lao Bảo": the kind of post, then its name
         proper = re.match(rf"\s+((?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM})){{0,4}})", text[end:])
         if proper:
             # a school keeps the hero it is named after ("Trường THPT Phan Đăng Lưu")
