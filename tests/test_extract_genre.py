@@ -1474,3 +1474,21 @@ def test_a_border_post_at_a_border_gate_keeps_the_gate_in_its_name():
     names = {o["name"] for o in rec["organizations"]}
     assert {"Đồn Biên phòng cửa khẩu Quốc tế Na Mèo", "Đồn Biên phòng Cửa khẩu cảng Nghi Sơn"} <= names
     assert people(rec)["Vũ Minh Khang"]["posts"] == [{"title": "Đồn trưởng", "org": "Đồn Biên phòng cửa khẩu Quốc tế Na Mèo"}]
+
+
+def test_an_unnamed_unit_ends_a_descriptive_body():
+    rec = record("Hai bên ký Quy chế phối hợp giữa Công an tỉnh và Hội Bảo trợ người khuyết tật tỉnh về giúp đỡ người yếu thế.")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Hội Bảo trợ người khuyết tật tỉnh" in names
+    assert not any("giúp đỡ" in n for n in names)
+
+
+def test_a_bare_association_is_the_one_the_article_names_most():
+    rec = record(
+        "Sáng 3/5, Hội Chữ thập đỏ huyện Yên Thành tổ chức hội nghị. Bà Cao Thị Hoa, Chủ tịch Hội Chữ thập đỏ huyện "
+        "Yên Thành phát biểu. Ông Lò Văn Sinh, Chủ tịch Hội Chữ thập đỏ xã Bắc Thành chia sẻ kinh nghiệm. "
+        "Công an huyện đề nghị Hội Chữ thập đỏ huyện Yên Thành thông tin kịp thời để Hội Chữ thập đỏ chủ động vận động."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Hội Chữ thập đỏ" not in names
+    assert {"Hội Chữ thập đỏ huyện Yên Thành", "Hội Chữ thập đỏ xã Bắc Thành"} <= names

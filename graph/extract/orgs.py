@@ -129,7 +129,7 @@ _MAX_BODY = 14
 NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+" + CAP_WORD + ")")
-_TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})$")
+_TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})")
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
@@ -218,6 +218,8 @@ def _body(text: str, pos: int) -> int:
         loc = _LOCATION.match(text, m.start()) if count else None
         if loc and (loc.group("place") or loc.group("city") or loc.group("generic")):
             break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows (or "các huyện": every unit)
+        if loc and _TRAILING_UNIT.fullmatch(loc.group()):
+            break  # "Hội Cựu Công an nhân dân tỉnh về …": an unnamed unit ends the body too
         if word == "và" and count and re.match(rf"\s+{CAP_WORD}", text[m.end():]) and not _HEAD.match(text, m.end() + 1) \
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
@@ -242,9 +244,6 @@ def _body(text: str, pos: int) -> int:
         end, count = m.end(), count + 1
         if word.lower() == "phòng" and (against := re.match(r",\s*chống(?![\w])", text[end:])):
             end += against.end()  # "… và phòng, chống tội phạm": one field of the body, the comma inside it
-    trailing_unit = _TRAILING_UNIT.search(text, pos, end)
-    if count > 1 and trailing_unit:
-        end = trailing_unit.start()  # "Hội Cựu Công an nhân dân tỉnh": the unit of the body, left for the location
     return end
 
 

@@ -7,6 +7,7 @@ turns their mentions into the plain-data record of ``antq.graph.record``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from antq.graph import lexicon
 from antq.graph.corpus import Document
@@ -124,14 +125,16 @@ def _org_record(b: _Builder, rec: DocumentRecord, by_key: dict[str, Organization
 def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     # A bare name ("Ủy ban MTTQ Việt Nam", "Ban Chỉ đạo Chương trình phối hợp", "Phòng X") that
     # is the start of exactly one fuller name in the article stands for that body.
+    # Of several, the one the article names most often ("Hội Người cao tuổi" in an article about
+    # the district's association, which also names one ward's association once).
     mentions = [o for i in range(len(b.sents)) for o in b.orgs[i] if not o.generic]
-    keys = {org_key(o, b.places) for o in mentions}
+    counts = Counter(org_key(o, b.places) for o in mentions)
     for o in mentions:
         if o.unit is None and o.place is None:
             bare = org_key(o, b.places)
-            fuller = {k for k in keys if k.startswith((bare + " ", bare + ", "))}  # "Phòng X, Công an tỉnh Y" too
-            if len(fuller) == 1:
-                b.places.aliases[bare] = fuller.pop()
+            fuller = sorted((n, k) for k, n in counts.items() if k.startswith((bare + " ", bare + ", ")))  # "Phòng X, Công an tỉnh Y" too
+            if len(fuller) == 1 or len(fuller) > 1 and fuller[-1][0] > fuller[-2][0]:
+                b.places.aliases[bare] = fuller[-1][1]
     by_key: dict[str, Organization] = {}
     for i in range(len(b.sents)):
         for o in b.orgs[i]:
