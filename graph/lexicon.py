@@ -27,7 +27,7 @@ TITLE_BASES = (
     "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
-    "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
+    "Chi hội trưởng", "Chi hội phó", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
     "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",

@@ -9,6 +9,7 @@ same record always yields the same triples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from antq.graph.iris import (
@@ -265,7 +266,10 @@ class _Mapper:
             self.add(m, ORG.member, node)
             self.add(node, ANTQ.holds, m)
             self.add(m, ORG.organization, self.org_ref(post.org, post.org_key, post.evidence or person.evidence))
-            self.add(m, ORG.role, concept(self.g, ANTQ.PostTitleScheme, "title", post.title))
+            # "nguyên Phó Giám đốc": the role is the post's; that it was held before is a fact of its own
+            former = re.match(r"nguyên\s+", post.title)
+            self.add(m, ORG.role, concept(self.g, ANTQ.PostTitleScheme, "title", post.title[former.end():] if former else post.title))
+            self.add(m, ANTQ.formerPost, Literal(True) if former else None)
             self.add(m, ANTQ.postTitle, Literal(post.title.strip()))
             self.add(m, ANTQ.observedOn, date_literal(self.r.date) if self.r.date else None)
             self.provenance(m, post.evidence or person.evidence)

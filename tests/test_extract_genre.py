@@ -1492,3 +1492,15 @@ def test_a_bare_association_is_the_one_the_article_names_most():
     names = {o["name"] for o in rec["organizations"]}
     assert "Hội Chữ thập đỏ" not in names
     assert {"Hội Chữ thập đỏ huyện Yên Thành", "Hội Chữ thập đỏ xã Bắc Thành"} <= names
+
+
+def test_a_former_post_and_a_branch_head_are_posts():
+    rec = record(
+        "Thượng tá Đoàn Minh Sáng, nguyên Phó Trưởng Công an huyện, Chủ tịch Hội Cựu chiến binh xã Phú Lộc phát biểu. "
+        "Ông Kha Văn Lừng, Chi hội trưởng Chi hội Nông dân thôn Nà Rì cũng tham dự."
+    )
+    assert people(rec)["Đoàn Minh Sáng"]["posts"] == [
+        {"title": "nguyên Phó Trưởng", "org": "Công an huyện"},
+        {"title": "Chủ tịch", "org": "Hội Cựu chiến binh xã Phú Lộc"},
+    ]
+    assert people(rec)["Kha Văn Lừng"]["posts"] == [{"title": "Chi hội trưởng", "org": "Chi hội Nông dân thôn Nà Rì"}]

@@ -166,6 +166,21 @@ def test_unlisted_people_titles_and_types_are_minted() -> None:
     assert g.value(post, ANTQ.observedOn) == Literal("2024", datatype=XSD.gYear)
 
 
+def test_a_former_post_has_the_roles_title_and_is_marked_former() -> None:
+    text = "Đại tá Lưu Văn Khải, nguyên Phó Giám đốc Sở Y dự lễ."
+    e = ev("Lưu Văn Khải", text=text, doc="t04")
+    record = DocumentRecord(
+        doc="t04", date="2024", text=text,
+        people=[Person(name="Lưu Văn Khải", rank="Đại tá",
+                       posts=[Post(title="nguyên Phó Giám đốc", org="Sở Y", evidence=[e])], evidence=[e])],
+    )
+    g = record_to_graph(record, BASE)
+    post = g.value(iri("person", "Lưu Văn Khải"), ANTQ.holds)
+    assert g.value(post, ANTQ.formerPost) == Literal(True)
+    assert g.value(post, ANTQ.postTitle) == Literal("nguyên Phó Giám đốc")
+    assert g.value(post, ORG.role) == ANTQ["title-pho-giam-doc"]  # the same role as the serving official's
+
+
 def test_dataset_has_one_graph_per_document_and_the_ontology() -> None:
     ds = records_to_dataset([review_conference(), second_article()], BASE)
     names = {str(c.identifier) for c in ds.graphs() if len(c)}

@@ -24,7 +24,7 @@ def _alt(words) -> str:  # noqa: ANN001
 _WB = rf"(?<![{LO[1:-1]}{UP[1:-1]}])"
 _WE = rf"(?![{LO[1:-1]}{UP[1:-1]}])"
 TITLE_RE = re.compile(
-    _WB + rf"(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
+    _WB + rf"(?:nguyên\s+)?(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
     r"(?!\s+(?:hội nghị|buổi|lễ))"
 )
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
