@@ -1504,3 +1504,15 @@ def test_a_former_post_and_a_branch_head_are_posts():
         {"title": "Chủ tịch", "org": "Hội Cựu chiến binh xã Phú Lộc"},
     ]
     assert people(rec)["Kha Văn Lừng"]["posts"] == [{"title": "Chi hội trưởng", "org": "Chi hội Nông dân thôn Nà Rì"}]
+
+
+def test_a_ranked_person_and_a_count_receive_an_award_together():
+    rec = record(
+        "Sáng 8/3, Công an huyện Mường Lát tổ chức hội nghị. Thừa ủy quyền của Giám đốc Công an tỉnh, Thượng tá Hà Văn Lâm "
+        "trao Giấy khen cho Đại úy Lương Văn Pao và 3 chiến sĩ Công an xã Trung Lý; đồng thời trao Giấy khen của Chủ tịch "
+        "UBND huyện cho 4 tập thể và 6 cá nhân."
+    )
+    recipients = [a["recipients"] for a in rec["awards"]]
+    assert recipients[0].startswith("Đại úy Lương Văn Pao và 3 chiến sĩ")
+    assert recipients[1] == "4 tập thể và 6 cá nhân"
+    assert 3 not in [s["value"] for s in rec["statistics"]]

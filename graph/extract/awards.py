@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from antq.graph import lexicon
 from antq.graph.extract.orgs import OrgMention, find_orgs
 from antq.graph.extract.people import PersonMention
+from antq.graph.text import CAP_WORD
 
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
 # Who receives awards, counted or not: "9 tập thể", "6 già làng, người có uy tín".
@@ -20,6 +21,9 @@ _RECIPIENT_NOUNS = ("tập thể", "cá nhân", "cán bộ", "đơn vị", "chi�
                     "công dân", "quần chúng", "người", "hộ")
 _RECIPIENT_NOUN = "|".join(sorted(_RECIPIENT_NOUNS, key=len, reverse=True))
 _RECIPIENT = rf"(?:các\s+|\d+\s+)?(?:{_RECIPIENT_NOUN})(?![\w])"
+# One named person, with a rank: "cho Thiếu tá Lò Văn A và 2 cán bộ Công an xã".
+_RANK = "|".join(sorted(lexicon.RANKS, key=len, reverse=True))
+_NAMED_RECIPIENT = rf"(?:{_RANK})\s+{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}(?![\w])"
 # Inside a clause: anything but a comma, a semicolon or a full stop; a dot inside a word ("TP.HCM") stays.
 _IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
@@ -34,7 +38,8 @@ AWARD_RE = re.compile(
     rf"(?P<type>{_TYPES})(?P<name>(?:\s+(?:{_NAME_WORD}|“[^”]{{1,60}}”|\x22[^\x22]{{1,60}}\x22)){{0,6}}(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?)"
     rf"(?:\s+của\s+(?P<conf>{_IN_CLAUSE}+?))?"
     rf"(?=\s+cho\s+|\s+vì\s+|\s*(?:[,;]|\.(?!\w))|\s+và\s+|$)"
-    rf"(?:\s+cho\s+(?P<rec>{_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+){_RECIPIENT})*|{_ORG_RECIPIENT}))?"
+    rf"(?:\s+cho\s+(?P<rec>(?:{_RECIPIENT}|{_NAMED_RECIPIENT})(?:(?:\s*,\s*|\s+và\s+)(?:{_RECIPIENT}|{_NAMED_RECIPIENT}))*"
+    rf"|{_ORG_RECIPIENT}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
 _COUNTED_RECIPIENT = rf"\d+\s+(?:{_RECIPIENT_NOUN})(?![\w])"
