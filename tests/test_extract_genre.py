@@ -1516,3 +1516,11 @@ def test_a_ranked_person_and_a_count_receive_an_award_together():
     assert recipients[0].startswith("Đại úy Lương Văn Pao và 3 chiến sĩ")
     assert recipients[1] == "4 tập thể và 6 cá nhân"
     assert 3 not in [s["value"] for s in rec["statistics"]]
+
+
+def test_the_count_of_people_rewarded_and_a_numbered_quarter_are_no_statistics():
+    rec = record(
+        "Bà Hoàng Thị Nhung, Tổ trưởng tổ dân phố 14 kể, có 35 hộ lắp camera. "
+        "Chị Vàng Thị Dung là một trong 18 đoàn viên được khen thưởng dịp này."
+    )
+    assert [s["value"] for s in rec["statistics"]] == [35]

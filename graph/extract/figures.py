@@ -34,11 +34,12 @@ _NOT_COUNTED = re.compile(
     r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|tuổi)\b|^(?:/|-)"
 )
 _AFTER_UNIT_WORD = re.compile(
-    r"(?<![\w])(?:quận|phường|khu phố|tổ|thôn|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Quy chế(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
+    r"(?<![\w])(?:quận|phường|khu phố|tổ dân phố|tổ|thôn|khóm|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Quy chế(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
     r"Nghị quyết|số|Kế hoạch|Quyết định|Điều|Khoản|ngày|tháng|năm|sáng|chiều|tối|lần thứ|giai đoạn|giữa)\s*$",
     re.I,
 )
 _MAX_UNIT_WORDS = 4
+_REWARDED = re.compile(r"\s+(?:khác\s+)?(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:khen thưởng|tặng|trao|biểu dương|vinh danh|nhận)(?![\w])")
 
 
 @dataclass
@@ -123,6 +124,8 @@ def find_figures(text: str, start: int, end: int) -> list[FigureMention]:
             continue
         if text[uend : uend + 1] == ":":
             continue  # "5 không: …" names the items of a slogan
+        if _REWARDED.match(text, uend):
+            continue  # "một trong 22 hội viên được khen thưởng": the count of an award's recipients
         qual_word = m.group("qual")
         out.append(
             FigureMention(
