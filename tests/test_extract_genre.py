@@ -1524,3 +1524,11 @@ def test_the_count_of_people_rewarded_and_a_numbered_quarter_are_no_statistics()
         "Chị Vàng Thị Dung là một trong 18 đoàn viên được khen thưởng dịp này."
     )
     assert [s["value"] for s in rec["statistics"]] == [35]
+
+
+def test_a_clock_time_and_a_count_of_contest_prizes_are_no_statistics():
+    rec = record(
+        "Thứ Bảy, 12/10/2024 08:30 GMT+7\n"
+        "Ban Tổ chức trao 3 giải Ba cho các đội xã và tặng 40 suất quà cho hộ nghèo."
+    )
+    assert [s["value"] for s in rec["statistics"]] == [40]

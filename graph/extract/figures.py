@@ -14,7 +14,7 @@ from antq.graph.extract.orgs import COUNT_AFTER
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 FIGURE_RE = re.compile(
-    rf"(?<![\w/.,\-–])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
+    rf"(?<![\w/.,:\-–])(?:(?P<qual>gần|hơn|trên|khoảng|dưới|tăng|giảm|hàng)\s+)?"
     rf"(?P<num>{_NUM})(?:/(?P<total>{_NUM}))?(?![\d/]|[^\W\d_])"
     r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?![\w]))?"
     r"(?P<pct>\s*%)?"
@@ -32,6 +32,7 @@ _UNIT_WORD = re.compile(r"\s*[“\"]?([^\W\d_]+)[”\"]?")
 _SHARE = re.compile(r"\s*\(\d+(?:,\d+)?\s*%\)\s*,?")
 _NOT_COUNTED = re.compile(
     r"^(?:năm|tháng|ngày|tuần|giờ|phút|quý|lần thứ|giai đoạn|tuổi)\b|^(?:/|-)"
+    r"|^giải(?:\s+(?:nhất|nhì|ba|khuyến khích))?$"  # "2 giải Ba": a contest's prizes, counted like awards
 )
 _AFTER_UNIT_WORD = re.compile(
     r"(?<![\w])(?:quận|phường|khu phố|tổ dân phố|tổ|thôn|khóm|ấp|xóm|khu|Chương trình(?: phối hợp)?(?: số)?|Quy chế(?: phối hợp)?(?: số)?|Ban Chỉ đạo|BCĐ|Chỉ thị|"
