@@ -1532,3 +1532,20 @@ def test_a_clock_time_and_a_count_of_contest_prizes_are_no_statistics():
         "Ban Tổ chức trao 3 giải Ba cho các đội xã và tặng 40 suất quà cho hộ nghèo."
     )
     assert [s["value"] for s in rec["statistics"]] == [40]
+
+
+def test_a_visiting_delegations_working_session_is_a_second_event_of_the_visit():
+    rec = record(
+        "Sáng 20/1, đoàn công tác của Công an tỉnh Điện Biên và Ủy ban MTTQ Việt Nam tỉnh Điện Biên do Đại tá Lò Văn Tính, "
+        "Phó Giám đốc Công an tỉnh dẫn đầu đã đến thăm, chúc Tết người có uy tín tại xã Mường Nhé.\n"
+        "Tại bản Nậm Pố, Đại tá Lò Văn Tính ghi nhận, các già làng đã vận động con cháu không nghe theo kẻ xấu.\n"
+        "Trước đó, đoàn đã có buổi làm việc với lãnh đạo xã Mường Nhé. Thiếu tá Giàng A Páo, Trưởng Công an xã Mường Nhé "
+        "thông tin thêm, người dân đã cung cấp 12 nguồn tin có giá trị.",
+        date="2025-01-21",
+    )
+    visit, session = rec["meetings"]
+    assert session["label"] == "Buổi làm việc với lãnh đạo xã Mường Nhé"
+    assert session["date"] == visit["date"] == "2025-01-20"
+    assert session["organizers"] == visit["organizers"] == ["Công an tỉnh Điện Biên", "Ủy ban MTTQ Việt Nam tỉnh Điện Biên"]
+    assert visit["speakers"] == ["Lò Văn Tính"]
+    assert session["speakers"] == ["Giàng A Páo"]

@@ -43,7 +43,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|nhấn mạnh|khẳng định|đề nghị|chia sẻ|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
@@ -112,6 +112,9 @@ def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], arti
     found = [first]
     for idx in range(first.index + 1, len(sents)):
         s = sents[idx]
+        if first.kind == "thăm" and s.paragraph_start and (session := _DELEGATION_SESSION.search(s.text)):
+            found.append(_delegation_session(first, s, idx, session))
+            continue
         same_day = _SAME_DAY.match(s.text)
         if first.incidental or not s.paragraph_start or not (same_day or dates.meeting_date(s.text, article_date)):
             continue
@@ -216,6 +219,19 @@ def _visit(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], when: tuple
     m.organizers = [o for o in found if o.start not in inner]
     _place(m, s)
     return m
+
+
+# "Trước khi xuống các bản, đoàn đã có buổi làm việc với lãnh đạo xã X": a visit's second event
+_DELEGATION_SESSION = re.compile(r"(?<![\w])[Đđ]oàn(?:\s+công tác)?\s+(?:đã\s+)?(?:có\s+)?(?:buổi\s+)?(?P<verb>làm việc với)\s")
+
+
+def _delegation_session(visit: MeetingMention, s: Sentence, idx: int, work: re.Match) -> MeetingMention:
+    """The visiting delegation's working session, on the visit's day, held by the visit's bodies."""
+    cut = _LABEL_CUT.search(s.text, work.end())
+    end = cut.start() if cut else len(s.text)
+    label = "Buổi " + s.text[work.start("verb") : end].strip()
+    return MeetingMention(label, s, s.start + work.start("verb"), s.start + end, date=visit.date, place=visit.place,
+                          kind="làm việc", organizers=list(visit.organizers), index=idx)
 
 
 def _working_session(s: Sentence, idx: int, orgs: dict[int, list[OrgMention]], when: tuple[str, int, int],
