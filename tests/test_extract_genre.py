@@ -1549,3 +1549,11 @@ def test_a_visiting_delegations_working_session_is_a_second_event_of_the_visit()
     assert session["organizers"] == visit["organizers"] == ["Công an tỉnh Điện Biên", "Ủy ban MTTQ Việt Nam tỉnh Điện Biên"]
     assert visit["speakers"] == ["Lò Văn Tính"]
     assert session["speakers"] == ["Giàng A Páo"]
+
+
+def test_a_name_after_a_communal_house_or_a_village_is_a_place_not_a_person():
+    rec = record(
+        "Ấm áp Ngày hội bên nhà rông Kon Jơ Ri\n"
+        "Sáng 9-8, Công an phường tổ chức Ngày hội tại nhà văn hóa làng Plei Đôn. Già làng A Nhơn phát biểu."
+    )
+    assert [p["name"] for p in rec["people"]] == ["A Nhơn"]

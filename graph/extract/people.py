@@ -48,7 +48,7 @@ _NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){
 # After a commune-level unit word a capitalised run is the commune ("xã Lộc Yên"); after "tỉnh"
 # or "huyện" only a known province or district is a place (checked by _is_name). "thành phố"
 # and "yêu cầu" end in a unit word but are a body's level and a verb: a name after them stays one.
-_AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn"
+_AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn|nhà rông|nhà văn hóa|(?<!già )(?<!Già )làng"
                          r"|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|(?<!yêu )(?<!Yêu )(?<!nhu )cầu|chợ|đường|(?<!thành )(?<!Thành )phố|cửa khẩu|bến"
                          # "tại TP X": where something happens is a place, even a city the map spells otherwise
                          r"|(?:tại|ở)\s+(?:TP\.?|thành phố|tỉnh|huyện|quận|thị xã))\s+$")
