@@ -1557,3 +1557,12 @@ def test_a_name_after_a_communal_house_or_a_village_is_a_place_not_a_person():
         "Sáng 9-8, Công an phường tổ chức Ngày hội tại nhà văn hóa làng Plei Đôn. Già làng A Nhơn phát biểu."
     )
     assert [p["name"] for p in rec["people"]] == ["A Nhơn"]
+
+
+def test_a_named_team_of_a_commune_is_a_body_but_a_kind_of_team_is_not():
+    rec = record(
+        "Ông Triệu Văn Sơn, Tổ trưởng Tổ an ninh xung kích thôn Khuổi Nặm cho biết, mô hình Tổ tự quản về an ninh, trật tự "
+        "và “Tổ hòa giải khu trọ” ở phường Đông Hòa được nhân rộng để bảo vệ an ninh Tổ quốc."
+    )
+    assert {o["name"] for o in rec["organizations"]} == {"Tổ an ninh xung kích thôn Khuổi Nặm"}
+    assert people(rec)["Triệu Văn Sơn"]["posts"] == [{"title": "Tổ trưởng", "org": "Tổ an ninh xung kích thôn Khuổi Nặm"}]

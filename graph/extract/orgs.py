@@ -69,6 +69,9 @@ _NOT_ORG = {
     "Ban": "hành|ngành|tổ chức|đêm|ngày", "Báo": "cáo|chí", "Bộ": "đội|phận|trưởng|máy", "Đoàn": "kết|viên|thể",
     "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Viện": "trưởng|dẫn", "Trường": "hợp",
 }
+# A team is a body only with a descriptive name and a named unit: "Tổ cựu chiến binh tự quản xã X"
+# ("Tổ quốc", "Tổ chức", "Tổ trưởng", "tổ dân phố N" are not teams).
+_TEAM_HEAD = re.compile(_B + rf"Tổ(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư)(?![{LO[1:-1]}]))")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
@@ -247,6 +250,16 @@ def _body(text: str, pos: int) -> int:
     return end
 
 
+def _team(text: str, pos: int) -> OrgMention | None:
+    if text[max(0, pos - 1) : pos] in ("“", '"'):
+        return None  # "“Tổ tự quản khu nhà trọ” ở phường X": a model's name, quoted
+    body_end = _body(text, pos + 2)
+    loc = _location(text, body_end) if body_end > pos + 2 else None
+    if loc is None or loc[3] or not loc[2]:
+        return None  # "Tổ tự quản" with no unit named: a kind of team, not one body
+    return OrgMention(text[pos : loc[0]], pos, loc[0], "Tổ", loc[1], loc[2])
+
+
 def parse_org(text: str, pos: int) -> OrgMention | None:
     """The organisation whose head noun starts at ``pos``, or None."""
     if text.startswith("Trung ương Đoàn", pos) and not text[pos + 15 : pos + 16].isalpha():
@@ -255,6 +268,8 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         inner = parse_org(text, pos + 11)  # "Trung ương Hội Cựu chiến binh Việt Nam": the central body
         if inner is not None and not inner.generic:
             return OrgMention(text[pos : inner.end], pos, inner.end, "Trung ương " + inner.head)
+    if _TEAM_HEAD.match(text, pos):
+        return _team(text, pos)
     m = _HEAD.match(text, pos) or _ABBR_ORG.match(text, pos)
     if not m:
         return _defined_at(text, pos)
@@ -375,7 +390,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
 
 _AFTER_NAME = re.compile(rf"(?:{'|'.join(sorted(lexicon.SURNAMES, key=len, reverse=True))})(?:\s+{CAP_WORD}){{0,2}}\s+$")
 _DEFINED = re.compile(r"\(([^()]{4,60})\)")
-_ANY_HEAD = re.compile(r"Trung ương (?=Hội |Đoàn |Liên đoàn )|" + _HEAD.pattern + "|" + _ABBR_ORG.pattern)
+_ANY_HEAD = re.compile(r"Trung ương (?=Hội |Đoàn |Liên đoàn )|" + _HEAD.pattern + "|" + _ABBR_ORG.pattern + "|" + _TEAM_HEAD.pattern)
 
 
 def _defined_short_form(text: str, pos: int, end: int) -> OrgMention | None:
