@@ -1566,3 +1566,16 @@ def test_a_named_team_of_a_commune_is_a_body_but_a_kind_of_team_is_not():
     )
     assert {o["name"] for o in rec["organizations"]} == {"Tổ an ninh xung kích thôn Khuổi Nặm"}
     assert people(rec)["Triệu Văn Sơn"]["posts"] == [{"title": "Tổ trưởng", "org": "Tổ an ninh xung kích thôn Khuổi Nặm"}]
+
+
+def test_a_bare_commune_police_in_an_article_about_several_communes_is_no_one_body():
+    several = record(
+        "Sáng 5/6, Hội Cựu chiến binh huyện Lục Nam tổ chức hội nghị. Các tổ ở xã Tam Dị và xã Bảo Sơn "
+        "phối hợp với Công an xã cảm hóa người lầm lỗi."
+    )
+    assert "Công an xã" not in {o["name"] for o in several["organizations"]}
+    one = record(
+        "Sáng 5/6, Hội Cựu chiến binh huyện Lục Nam tổ chức hội nghị tại xã Tam Dị.\nÔng Giáp Văn Quế, Chủ tịch Hội Cựu chiến "
+        "binh xã Bảo Sơn chia sẻ: “Chúng tôi phối hợp với Công an xã giữ bình yên thôn xóm”."
+    )
+    assert "Công an xã" in {o["name"] for o in one["organizations"]}

@@ -138,12 +138,27 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     by_key: dict[str, Organization] = {}
     for i in range(len(b.sents)):
         for o in b.orgs[i]:
-            if not o.generic and not _unanchored_post(b, o):
+            if not o.generic and not _unanchored_post(b, o) and not _any_of_several_communes(o, mentions, b.doc.text):
                 _org_record(b, rec, by_key, o)
     for org in rec.organizations:  # a parent is named by its fullest form in the article
         if org.parent_key in by_key:
             org.parent = by_key[org.parent_key].name
     return by_key
+
+
+def _any_of_several_communes(o: OrgMention, mentions: list[OrgMention], text: str) -> bool:
+    """A bare "Công an xã" in an article about several communes, none of whose police it
+    names, is every commune's ("phối hợp với Công an xã cảm hóa người lầm lỗi"), not one body."""
+    if o.place or o.head not in ("Công an", "CA") or (o.unit or "").lower() not in lexicon.COMMUNE_UNITS:
+        return False
+    unit = o.unit.lower()
+    if any(m.place and m.head == o.head and (m.unit or "").lower() == unit for m in mentions):
+        return False  # "Công an xã X" named in full: the bare form is that body
+    commune = re.compile(rf"(?<![\w]){unit}\s+({CAP_WORD}(?:\s+{CAP_WORD})*)")
+    if len(set(commune.findall(text, text.rfind("\n", 0, o.start) + 1, o.start))) == 1:
+        return False  # "ông A, … phường X chia sẻ: “… Công an phường …”": the commune just named
+    named = set(commune.findall(text))
+    return len(named) >= 2 or re.search(rf"(?<![\w])các\s+{unit}(?![\w])", text) is not None
 
 
 def _unanchored_post(b: _Builder, o: OrgMention) -> bool:
