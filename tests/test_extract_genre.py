@@ -1579,3 +1579,11 @@ def test_a_bare_commune_police_in_an_article_about_several_communes_is_no_one_bo
         "binh xã Bảo Sơn chia sẻ: “Chúng tôi phối hợp với Công an xã giữ bình yên thôn xóm”."
     )
     assert "Công an xã" in {o["name"] for o in one["organizations"]}
+
+
+def test_the_prestigious_person_of_a_named_village_holds_a_post_of_it():
+    rec = record(
+        "Ông Thào Mí Lử, người có uy tín thôn Séo Lủng phát biểu. Bà Lò Thị Ơn, người có uy tín ở bản Pá Hốc, cũng dự."
+    )
+    assert people(rec)["Thào Mí Lử"]["posts"] == [{"title": "người có uy tín", "org": "thôn Séo Lủng"}]
+    assert people(rec)["Lò Thị Ơn"]["posts"] == []  # where she lives, not whose elder she is

@@ -76,6 +76,12 @@ class PersonMention:
 def _post_at(text: str, pos: int) -> PostMention | None:
     """The post (title and body) written at ``pos``; a title in lower case ("giám đốc Công an
     tỉnh", "phó trưởng phòng …") counts only with its body."""
+    standing = _STANDING_OF_COMMUNITY.match(text, pos)
+    if standing:  # "người có uy tín thôn X": the village's designated elder, a post of the village
+        community = _community_at(text, standing.end(), "người có uy tín")
+        if community is None:
+            return None
+        return PostMention("người có uy tín", standing.start(), community.end, community)
     m = TITLE_RE.match(text, pos)
     lower = None if m else TITLE_LOWER_RE.match(text, pos)
     if lower:
@@ -119,6 +125,7 @@ def _post_at(text: str, pos: int) -> PostMention | None:
     return post if post.org is not None or not lower else None
 
 
+_STANDING_OF_COMMUNITY = re.compile(rf"[Nn]gười có uy tín(?=\s+(?:{_alt(lexicon.COMMUNITY_UNITS)})\s)")
 # What may stand between a name and its next post: a comma, a dash, a bracket, "kiêm", or a
 # standing between commas ("…, người có uy tín, Trưởng thôn …").
 _POST_SEPARATOR = re.compile(rf"(?:\s*\(\s*\d+\s*tuổi\s*\))?(?:\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+)",
@@ -142,7 +149,11 @@ def _community_at(text: str, pos: int, title: str) -> OrgMention | None:
     start = pos - len(unit) if unit else pos
     if unit is None:
         base = title.removeprefix("Phó ")
-        following = re.match(rf"\s+({_alt(lexicon.TITLE_UNITS.get(base, ()))})(?=\s)", text[pos:]) if base in lexicon.TITLE_UNITS else None
+        if base == "người có uy tín":
+            units = lexicon.COMMUNITY_UNITS
+        else:
+            units = lexicon.TITLE_UNITS.get(base, ())
+        following = re.match(rf"\s+({_alt(units)})(?=\s)", text[pos:]) if units else None
         if following is None:
             return None
         unit, start = following.group(1), pos + following.start(1)
@@ -199,6 +210,7 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
         m = TITLE_RE.search(text, pos, end)
         lower = TITLE_LOWER_RE.search(text, pos, m.start() if m else end)
         m = lower or m
+        m = _STANDING_OF_COMMUNITY.search(text, pos, m.start() if m else end) or m
         if not m:
             break
         post = _post_at(text, m.start())
