@@ -29,7 +29,7 @@ TITLE_BASES = (
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
     "Chi hội trưởng", "Chi hội phó", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
-    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
+    "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Quản xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",
     *(f"Trưởng {unit}" for unit in ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", "khu phố", "tổ dân phố")),
 )
@@ -43,7 +43,7 @@ COMMUNITY_UNITS = ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", 
 # "Trụ trì chùa X", "sư cả chùa X", "Chánh xứ giáo xứ X". A pagoda or a parish is a body; the
 # communities are places with a head, not bodies.
 TITLE_UNITS = {"Tổ trưởng": ("tổ dân phố",), "Tổ phó": ("tổ dân phố",), "Buôn trưởng": ("buôn",), "Trụ trì": ("chùa",),
-               "Sư cả": ("chùa",), "Achar": ("chùa",), "Chánh xứ": ("giáo xứ",), "Quản nhiệm": ("giáo xứ", "giáo họ")}
+               "Sư cả": ("chùa",), "Achar": ("chùa",), "Chánh xứ": ("giáo xứ",), "Quản xứ": ("giáo xứ",), "Quản nhiệm": ("giáo xứ", "giáo họ")}
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 
@@ -82,7 +82,7 @@ ORG_HEADS = (
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Đoàn trường", "Đoàn Trường", "Chi đoàn", "Viện", "Học viện", "Báo", "Tòa án",
-    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh",
+    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh", "Hội đồng mục vụ",
 )
 
 # Heads that only make an organisation when a unit, a place or a proper name follows

@@ -1587,3 +1587,25 @@ def test_the_prestigious_person_of_a_named_village_holds_a_post_of_it():
     )
     assert people(rec)["Thào Mí Lử"]["posts"] == [{"title": "người có uy tín", "org": "thôn Séo Lủng"}]
     assert people(rec)["Lò Thị Ơn"]["posts"] == []  # where she lives, not whose elder she is
+
+
+def test_parish_posts_and_councils_and_a_deputy_head_of_a_board():
+    rec = record(
+        "Tham dự có ông Đào Văn Lộc, Phó Trưởng Ban Dân tộc, Sở Nội vụ; Linh mục Vũ Đình Khuê, Quản xứ giáo xứ Văn Hải.\n"
+        "Tại buổi gặp mặt, ông Trần Văn Hiếu, Chủ tịch Hội đồng mục vụ giáo xứ Văn Hải cho rằng, các mô hình "
+        "“Giáo họ bình an” đã giúp Hội đồng mục vụ các giáo xứ gần dân hơn."
+    )
+    p = people(rec)
+    assert p["Đào Văn Lộc"]["posts"] == [{"title": "Phó Trưởng Ban", "org": "Ban Dân tộc"}]
+    assert p["Vũ Đình Khuê"]["posts"] == [{"title": "Quản xứ", "org": "giáo xứ Văn Hải"}]
+    assert p["Trần Văn Hiếu"]["posts"] == [{"title": "Chủ tịch", "org": "Hội đồng mục vụ giáo xứ Văn Hải"}]
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Ban Dân tộc"] == "Sở Nội vụ"
+    assert "Giáo họ" not in orgs and "Hội đồng mục vụ" not in orgs
+
+
+def test_cho_rang_after_a_person_is_a_speech():
+    rec = record(
+        "Sáng 2/3, Ủy ban MTTQ Việt Nam huyện Nghĩa Hưng tổ chức tọa đàm.\nTại tọa đàm, ông Đỗ Văn Tiệp cho rằng, cần giữ bình yên xóm giáo."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Đỗ Văn Tiệp"]

@@ -133,6 +133,7 @@ NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Đoàn trư�
                 "Trường Tiểu học"}
 _BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+" + CAP_WORD + ")")
 _TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})")
+_PARISH = re.compile(rf"\s+[Gg]iáo (?:xứ|họ)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}")
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
 _NUMBERED_UNITS = {"phường", "quận", "khu phố", "thôn", "xóm", "ấp", "tổ dân phố"}
 
@@ -279,7 +280,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         return None
     if head in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?![\w])", text[end:]):
         return None  # "Đoàn Văn A" is a person, not a delegation
-    if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos):
+    if " " not in head and _AFTER_NAME.search(text, max(0, pos - 40), pos) and not _AFTER_TITLE.search(text, max(0, pos - 20), pos):
         return None  # "Nguyễn Văn Hội", "Lê Minh Đoàn": the last syllable of a name
     org = OrgMention(head, pos, end, head)
     if "MTTQ" in head or "Mặt trận" in head or head.startswith(("Hội ", "Đoàn ", "Liên đoàn ", "Tổng Liên đoàn ")) or head in ("Hội", "Đoàn"):
@@ -356,6 +357,13 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             school = "rường" in head
             end = end + proper.start(1) + len(_cap_split(proper.group(1), allow_person_cut=not school) if not school
                                                 else " ".join(proper.group(1).split()[:5]))
+        elif text[pos - 1 : pos] in ("“", '"'):
+            return None  # "“Giáo họ bình yên”": a model's name, quoted
+    elif head == "Hội đồng mục vụ":
+        parish = _PARISH.match(text, end)
+        if parish is None:
+            return None  # "Hội đồng mục vụ các giáo xứ": every parish's council, not one
+        end = parish.end()  # "Hội đồng mục vụ giáo xứ X": the council of one parish
     elif head in lexicon.INNER_BODY_HEADS and (inner := _inner_body(text, end)) is not None:
         org.parent, end = inner, inner.end
         org.unit, org.place = inner.unit, inner.place
@@ -389,6 +397,7 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
 
 
 _AFTER_NAME = re.compile(rf"(?:{'|'.join(sorted(lexicon.SURNAMES, key=len, reverse=True))})(?:\s+{CAP_WORD}){{0,2}}\s+$")
+_AFTER_TITLE = re.compile(r"(?<![\w])(?:Phó\s+)?Trưởng\s+$")  # "Phó Trưởng Ban X": a title, though "Phó" is a family name
 _DEFINED = re.compile(r"\(([^()]{4,60})\)")
 _ANY_HEAD = re.compile(r"Trung ương (?=Hội |Đoàn |Liên đoàn )|" + _HEAD.pattern + "|" + _ABBR_ORG.pattern + "|" + _TEAM_HEAD.pattern)
 
