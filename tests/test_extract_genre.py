@@ -1609,3 +1609,21 @@ def test_cho_rang_after_a_person_is_a_speech():
         "Sáng 2/3, Ủy ban MTTQ Việt Nam huyện Nghĩa Hưng tổ chức tọa đàm.\nTại tọa đàm, ông Đỗ Văn Tiệp cho rằng, cần giữ bình yên xóm giáo."
     )
     assert rec["meetings"][0]["speakers"] == ["Đỗ Văn Tiệp"]
+
+
+def test_a_post_then_a_rank_then_the_name():
+    rec = record(
+        "Sáng 4/4, Công an tỉnh Hưng Yên tổ chức lễ ký kết.\n"
+        "Phó Giám đốc Công an tỉnh, Thượng tá Đặng Văn Toàn và Chủ tịch Hội Nông dân tỉnh Bùi Thị Hằng đồng chủ trì."
+    )
+    assert people(rec)["Đặng Văn Toàn"]["posts"] == [{"title": "Phó Giám đốc", "org": "Công an tỉnh"}]
+    assert people(rec)["Đặng Văn Toàn"]["rank"] == "Thượng tá"
+
+
+def test_bodies_then_counted_people_receive_one_award():
+    rec = record(
+        "Dịp này, Đại tá Lê Văn Hòa trao Giấy khen của Giám đốc Công an tỉnh cho Công an xã Tân Lập, Công an xã Tân Phú "
+        "và 5 cán bộ, chiến sĩ có thành tích xuất sắc. Ông Đỗ Văn Tư trao Cờ thi đua cho Công an xã Tân Hòa, đơn vị dẫn đầu."
+    )
+    recipients = [a["recipients"] for a in rec["awards"]]
+    assert recipients == ["Công an xã Tân Lập, Công an xã Tân Phú và 5 cán bộ, chiến sĩ", "Công an xã Tân Hòa"]

@@ -21,6 +21,8 @@ _RECIPIENT_NOUNS = ("tập thể", "cá nhân", "cán bộ", "đơn vị", "chi�
                     "công dân", "quần chúng", "người", "hộ")
 _RECIPIENT_NOUN = "|".join(sorted(_RECIPIENT_NOUNS, key=len, reverse=True))
 _RECIPIENT = rf"(?:các\s+|\d+\s+)?(?:{_RECIPIENT_NOUN})(?![\w])"
+_SECOND_NOUN = r"(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?"  # "4 cán bộ, chiến sĩ"
+_COUNTED_OR_ALL = rf"(?:các\s+|\d+\s+)(?:{_RECIPIENT_NOUN})(?![\w])"
 # One named person, with a rank: "cho Thiếu tá Lò Văn A và 2 cán bộ Công an xã".
 _RANK = "|".join(sorted(lexicon.RANKS, key=len, reverse=True))
 _NAMED_RECIPIENT = rf"(?:{_RANK})\s+{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}(?![\w])"
@@ -39,7 +41,9 @@ AWARD_RE = re.compile(
     rf"(?:\s+của\s+(?P<conf>{_IN_CLAUSE}+?))?"
     rf"(?=\s+cho\s+|\s+vì\s+|\s*(?:[,;]|\.(?!\w))|\s+và\s+|$)"
     rf"(?:\s+cho\s+(?P<rec>(?:{_RECIPIENT}|{_NAMED_RECIPIENT})(?:(?:\s*,\s*|\s+và\s+)(?:{_RECIPIENT}|{_NAMED_RECIPIENT}))*"
-    rf"|{_ORG_RECIPIENT}))?"
+    # "cho Công an phường A, Công an phường B và 4 cán bộ, chiến sĩ": bodies, then people
+    # ("cho Công an phường 7, đơn vị dẫn đầu …": an apposition, no second recipient)
+    rf"|{_ORG_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+)(?:{_ORG_RECIPIENT}|{_COUNTED_OR_ALL}))*{_SECOND_NOUN}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
 _COUNTED_RECIPIENT = rf"\d+\s+(?:{_RECIPIENT_NOUN})(?![\w])"

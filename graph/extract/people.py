@@ -126,6 +126,8 @@ def _post_at(text: str, pos: int) -> PostMention | None:
 
 
 _STANDING_OF_COMMUNITY = re.compile(rf"[Nn]gười có uy tín(?=\s+(?:{_alt(lexicon.COMMUNITY_UNITS)})\s)")
+# Where a post can open a person's mention: a sentence or clause start, or a list's "và".
+_CLAUSE_START = re.compile(r"(?:^|[.;:]\s*|\n|\s(?:và|cùng)\s+|(?:có|Dự|dự|Tham dự|tham dự)\s+)$")
 # What may stand between a name and its next post: a comma, a dash, a bracket, "kiêm", or a
 # standing between commas ("…, người có uy tín, Trưởng thôn …").
 _POST_SEPARATOR = re.compile(rf"(?:\s*\(\s*\d+\s*tuổi\s*\))?(?:\s*,\s*(?:(?:{_alt(lexicon.STANDINGS)}),\s*)?|\s*[-–]\s*|\s*\(\s*|\s+kiêm\s+)",
@@ -246,6 +248,10 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             person.rank = _RANK_FORMS.get(rank.group().casefold(), rank.group())
             person.span_start = start + len(before) - len(rank.group())
         pre = [p for p in posts if p.end <= m.start() and not text[p.end : m.start()].strip()]
+        if not pre and person.rank:  # "Phó Giám đốc Công an tỉnh, Thượng tá A": the post, then the rank
+            used = {id(q) for other in people for q in other.posts}
+            pre = [p for p in posts if id(p) not in used and re.fullmatch(r"\s*,\s*", text[p.end : person.span_start])
+                   and (p.start == start or _CLAUSE_START.search(text[max(start, p.start - 40) : p.start]))]
         if pre:
             person.posts.append(pre[-1])
             person.span_start = min(person.span_start, pre[-1].start)
