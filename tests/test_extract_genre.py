@@ -1627,3 +1627,11 @@ def test_bodies_then_counted_people_receive_one_award():
     )
     recipients = [a["recipients"] for a in rec["awards"]]
     assert recipients == ["Công an xã Tân Lập, Công an xã Tân Phú và 5 cán bộ, chiến sĩ", "Công an xã Tân Hòa"]
+
+
+def test_citizens_named_with_honorifics_receive_an_award():
+    rec = record(
+        "Thiếu tướng Lê Quang Bình trao Bằng khen của Bộ trưởng Bộ Công an cho anh Phùng Văn Tài, anh Hồ Sỹ Luân và "
+        "chị Mai Thị Thu vì đã dũng cảm bắt giữ đối tượng cướp giật."
+    )
+    assert rec["awards"][0]["recipients"] == "anh Phùng Văn Tài, anh Hồ Sỹ Luân và chị Mai Thị Thu"

@@ -23,9 +23,9 @@ _RECIPIENT_NOUN = "|".join(sorted(_RECIPIENT_NOUNS, key=len, reverse=True))
 _RECIPIENT = rf"(?:các\s+|\d+\s+)?(?:{_RECIPIENT_NOUN})(?![\w])"
 _SECOND_NOUN = r"(?:\s*,\s*(?:chiến sĩ|cá nhân|tập thể|hội viên|đoàn viên)(?![\w]))?"  # "4 cán bộ, chiến sĩ"
 _COUNTED_OR_ALL = rf"(?:các\s+|\d+\s+)(?:{_RECIPIENT_NOUN})(?![\w])"
-# One named person, with a rank: "cho Thiếu tá Lò Văn A và 2 cán bộ Công an xã".
+# One named person, with a rank or an honorific: "cho Thiếu tá Lò Văn A và 2 cán bộ Công an xã", "cho anh B, chị C".
 _RANK = "|".join(sorted(lexicon.RANKS, key=len, reverse=True))
-_NAMED_RECIPIENT = rf"(?:{_RANK})\s+{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}(?![\w])"
+_NAMED_RECIPIENT = rf"(?:{_RANK}|anh|chị|ông|bà|em)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}(?![\w])"
 # Inside a clause: anything but a comma, a semicolon or a full stop; a dot inside a word ("TP.HCM") stays.
 _IN_CLAUSE = r"(?:[^,;.]|\.(?=\w))"
 # A named order: "Huân chương Bảo vệ Tổ quốc hạng Ba" (capitalised words after the type).
