@@ -35,6 +35,7 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
         ("meetings", "?fact antq:participant ?s ; antq:inMeeting ?item . OPTIONAL { ?fact antq:participationRole ?role } "
                      f"{DETAIL} OPTIONAL {{ ?item schema:startDate ?date }} {{ev}}"),
         ("awards_presented", "?item antq:presentedBy ?s . BIND(?item AS ?fact) {ev}"),
+        ("awards_received", "?item antq:awardedTo ?s . BIND(?item AS ?fact) {ev}"),
     ],
     "org": [
         ("parent", "?s org:subOrganizationOf ?item ."),
@@ -45,6 +46,7 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
         ("implements", "?item antq:implementedBy ?s ."),
         ("organised", "?item schema:organizer ?s . OPTIONAL { ?item schema:startDate ?date }"),
         ("awards_conferred", "?item antq:conferredBy ?s ."),
+        ("awards_received", "?item antq:awardedTo ?s . BIND(?item AS ?fact) {ev}"),
         ("area", "?s antq:servesArea ?item ."),
     ],
     "programme": [
@@ -64,6 +66,7 @@ SECTIONS: dict[str, list[tuple[str, str]]] = {
     "award": [
         ("conferred_by", "?s antq:conferredBy ?item ."),
         ("presented_by", "?s antq:presentedBy ?item ."),
+        ("awarded_to", "?s antq:awardedTo ?item ."),
         ("at_meeting", "?s antq:atMeeting ?item ."),
     ],
     "place": [

@@ -153,6 +153,24 @@ def within(prop: str, name: str) -> str:
             f"FILTER(CONTAINS(LCASE(STR(?{name}_n)), LCASE(STR(?{name})))) ")
 
 
+def awards_query(link: str) -> str:
+    """The awards ``?a`` joined to the entity ``?e`` by ``link`` ("?a antq:presentedBy ?e"), each
+    labelled by its type and recipients, as a person's or a body's page lists them."""
+    return ("SELECT DISTINCT ?e ?a ?al WHERE { " + link + " . "
+            + rel("a", "antq:awardType", "t", "tl") + one("a", "antq:recipientsText", "rt")
+            + 'BIND(COALESCE(CONCAT(?tl, " – ", ?rt), ?tl, ?rt) AS ?al) }')
+
+
+def award_refs(rows: list[Row], spans: dict[str, list[Evidence]] | None) -> list[Ref]:
+    """The rows of :func:`awards_query` as references, each with its evidence when asked for."""
+    out = []
+    for row in unique(rows, "a"):
+        award = ref(row, "a", "al")
+        if award is not None:
+            out.append(award.model_copy(update={"evidence": spans_for(spans, val(row, "a"))}))
+    return out
+
+
 def unique(rows: list[Row], *names: str) -> list[Row]:
     """Rows deduplicated on the values of ``names`` (one row per entity when several values match)."""
     seen: set[tuple[str | None, ...]] = set()

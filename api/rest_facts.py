@@ -49,6 +49,7 @@ class AwardItem(BaseModel):
     collectives: int | None = None
     individuals: int | None = None
     presented_by: list[Ref]
+    awarded_to: list[Ref] = Field(default_factory=list, description="The people and bodies the recipients name")
     meeting: Ref | None = None
     evidence: list[Evidence] | None = None
 
@@ -78,17 +79,21 @@ _AWARD_DETAILS = (
     + "OPTIONAL { ?e antq:collectiveRecipients ?nc } OPTIONAL { ?e antq:individualRecipients ?ni } "
     + "OPTIONAL { ?e antq:atMeeting ?m . " + label("m", "ml") + "} "
     + "OPTIONAL { ?e antq:presentedBy ?p . " + label("p", "pl") + "} "
+    + "OPTIONAL { ?e antq:awardedTo ?w . " + label("w", "wl") + "} "
 )
 _AWARD_FILTERS = {
     "type": "FILTER(CONTAINS(LCASE(STR(?tl)), LCASE(STR(?type)))) ",
     "meeting": "?e antq:atMeeting ?meeting . ",
     "conferrer": "?e antq:conferredBy ?conferrer . ",
     "presenter": "?e antq:presentedBy ?presenter . ",
+    # one id, a person's or a body's: both IRIs are bound, the award names either
+    "recipient": "{ ?e antq:awardedTo ?recipient } UNION { ?e antq:awardedTo ?recipient_org } ",
 }
 _AWARD_COLUMNS = (
     "(MIN(?tl) AS ?type1) (MIN(?an) AS ?name1) (MIN(?c) AS ?c1) (MIN(?cl) AS ?cl1) (MIN(?cw) AS ?cw1) (MIN(?rt) AS ?rt1) (MIN(?nc) AS ?nc1) "
     "(MIN(?ni) AS ?ni1) (MIN(?m) AS ?m1) (MIN(?ml) AS ?ml1) "
-    '(GROUP_CONCAT(DISTINCT CONCAT(STR(?p), "\\t", COALESCE(?pl, "")); separator="\\n") AS ?presenters)'
+    '(GROUP_CONCAT(DISTINCT CONCAT(STR(?p), "\\t", COALESCE(?pl, "")); separator="\\n") AS ?presenters) '
+    '(GROUP_CONCAT(DISTINCT CONCAT(STR(?w), "\\t", COALESCE(?wl, "")); separator="\\n") AS ?recipients_named)'
 )
 
 _STAT_HEAD = entities("antq:Figure")
@@ -109,12 +114,17 @@ _STAT_COLUMNS = (
 )
 
 
+def _refs(concatenated: str | None) -> list[Ref]:
+    """The "<iri>\\t<label>" lines of a GROUP_CONCAT column as references."""
+    out = []
+    for line in filter(None, (concatenated or "").split("\n")):
+        iri, _, name = line.partition("\t")
+        out.append(Ref(id=slug_of(iri), iri=iri, label=name or slug_of(iri)))
+    return out
+
+
 def _award(row: dict, spans: dict | None) -> AwardItem:
     iri = val(row, "e") or ""
-    presenters = []
-    for line in filter(None, (val(row, "presenters") or "").split("\n")):
-        p_iri, _, p_label = line.partition("\t")
-        presenters.append(Ref(id=slug_of(p_iri), iri=p_iri, label=p_label or slug_of(p_iri)))
     return AwardItem(
         id=slug_of(iri),
         iri=iri,
@@ -125,7 +135,8 @@ def _award(row: dict, spans: dict | None) -> AwardItem:
         recipients=val(row, "rt1"),
         collectives=num(row, "nc1"),
         individuals=num(row, "ni1"),
-        presented_by=presenters,
+        presented_by=_refs(val(row, "presenters")),
+        awarded_to=_refs(val(row, "recipients_named")),
         meeting=ref(row, "m1", "ml1"),
         evidence=spans_for(spans, iri),
     )
@@ -149,13 +160,14 @@ def _statistic(row: dict, spans: dict | None) -> StatisticItem:
     )
 
 
-@router.get("/awards", response_model=Page[AwardItem], summary="Awards, filtered by type, meeting, conferring body or presenter")
+@router.get("/awards", response_model=Page[AwardItem], summary="Awards, filtered by type, meeting, conferring body, presenter or recipient")
 async def list_awards(
     request: Request,
     type: str | None = Query(None, description="Substring of the award type", examples=["Bằng khen"]),
     meeting: str | None = Query(None, description="Id of the meeting where it was presented"),
     conferrer: str | None = Query(None, description="Id of the conferring organisation"),
     presenter: str | None = Query(None, description="Id of a person who presented it"),
+    recipient: str | None = Query(None, description="Id of a person or an organisation named as receiving it"),
     evidence: WithEvidence = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -169,6 +181,9 @@ async def list_awards(
         bindings["conferrer"] = entity_iri(request, "org", conferrer)
     if presenter:
         bindings["presenter"] = entity_iri(request, "person", presenter)
+    if recipient:
+        bindings["recipient"] = entity_iri(request, "person", recipient)
+        bindings["recipient_org"] = entity_iri(request, "org", recipient)
     total, rows = await fetch_page(
         request, head=_AWARD_HEAD, details=_AWARD_DETAILS, filters=_AWARD_FILTERS, columns=_AWARD_COLUMNS, order="?type1 ?e", bindings=bindings, limit=limit, offset=offset)
     spans = await evidence_of(request, [val(r, "e") for r in rows]) if evidence else None

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal, URIRef
 
 from antq.api.rest_common import (
+    award_refs,
+    awards_query,
     CachedRoute,
     DEFAULT_LIMIT,
     Evidence,
@@ -84,6 +86,7 @@ class OrgDetail(OrgItem):
     posts: list[PostInOrg]
     meetings_organised: list[MeetingRef]
     programmes: list[ProgrammeLink]
+    awards_received: list[Ref]
 
 
 _HEAD = entities("org:Organization")
@@ -117,6 +120,8 @@ _PROGRAMMES = """SELECT DISTINCT ?e ?g ?gl ?relation WHERE {
   { SELECT DISTINCT ?e ?g ?relation WHERE { { ?g antq:party ?e BIND("party" AS ?relation) } UNION { ?g antq:implementedBy ?e BIND("implements" AS ?relation) } } }
   """ + label("g", "gl") + """
 } ORDER BY ?gl ?relation"""
+
+_RECEIVED = awards_query("?a antq:awardedTo ?e")
 
 
 def _item(row: dict, base: str, spans: dict | None) -> OrgItem:
@@ -161,13 +166,13 @@ async def list_organizations(
     return Page[OrgItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, base, spans) for r in rows])
 
 
-@router.get("/organizations/{id}", response_model=OrgDetail, summary="One organisation: parent, sub-organisations, posts, meetings, programmes")
+@router.get("/organizations/{id}", response_model=OrgDetail, summary="One organisation: parent, sub-organisations, posts, meetings, programmes, awards received")
 async def get_organization(request: Request, id: str, evidence: bool = Query(False, description="Add the sentences each fact was read from")) -> OrgDetail:
     iri = entity_iri(request, "org", id)
     b = {"e": iri}
     head_q = f"SELECT ?e {_COLUMNS} WHERE {{ {_WHERE} }} GROUP BY ?e"
-    head, subs, alts, posts, meetings, programmes = await asyncio.gather(
-        *(select(request, q, b) for q in (head_q, _SUBS, _ALT, _POSTS, _MEETINGS, _PROGRAMMES))
+    head, subs, alts, posts, meetings, programmes, received = await asyncio.gather(
+        *(select(request, q, b) for q in (head_q, _SUBS, _ALT, _POSTS, _MEETINGS, _PROGRAMMES, _RECEIVED))
     )
     if not head:
         raise not_found("organization", id)
@@ -185,4 +190,5 @@ async def get_organization(request: Request, id: str, evidence: bool = Query(Fal
         ],
         meetings_organised=[MeetingRef(meeting=ref(r, "m", "ml"), date=val(r, "date"), evidence=spans_for(spans, val(r, "m"))) for r in unique(meetings, "m")],
         programmes=[ProgrammeLink(programme=ref(r, "g", "gl"), relation=val(r, "relation") or "") for r in unique(programmes, "g", "relation")],
+        awards_received=award_refs(received, spans),
     )

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from rdflib import Literal
 
 from antq.api.rest_common import (
+    award_refs,
+    awards_query,
     Limit,
     Offset,
     WithEvidence,
@@ -53,6 +55,7 @@ class PostHeld(BaseModel):
     title: str | None = Field(None, examples=["Phó Giám đốc"])
     organization: Ref | None = None
     observed_on: str | None = Field(None, examples=["2024-04-12"])
+    former: bool = Field(False, description="Written 'nguyên …': no longer held on that date")
     evidence: list[Evidence] | None = None
 
 
@@ -68,6 +71,7 @@ class PersonDetail(PersonItem):
     meetings_attended: list[MeetingRole]
     meetings_spoken_at: list[MeetingRole]
     awards_presented: list[Ref]
+    awards_received: list[Ref]
 
 
 _HEAD = entities("schema:Person")
@@ -81,11 +85,11 @@ _FILTERS = {
     "org": "{ ?e antq:holds/org:organization ?org } UNION { ?pm org:member ?e ; org:organization ?org } ",
 }
 
-_POSTS = """SELECT DISTINCT ?e ?m ?title ?org ?orgl ?observed WHERE {
+_POSTS = """SELECT DISTINCT ?e ?m ?title ?org ?orgl ?observed ?former WHERE {
   { ?e antq:holds ?m } UNION { ?m org:member ?e }
   """ + one("m", "antq:postTitle", "t0") + rel("m", "org:role", "role", "t1") + """
   BIND(COALESCE(?t0, ?t1) AS ?title)
-  """ + rel("m", "org:organization", "org", "orgl") + one("m", "antq:observedOn", "observed") + """
+  """ + rel("m", "org:organization", "org", "orgl") + one("m", "antq:observedOn", "observed") + one("m", "antq:formerPost", "former") + """
 } ORDER BY ?observed ?title"""
 
 _MEETINGS = """SELECT DISTINCT ?e ?role ?m ?ml ?date ?part WHERE {
@@ -96,11 +100,8 @@ _MEETINGS = """SELECT DISTINCT ?e ?role ?m ?ml ?date ?part WHERE {
   OPTIONAL { ?part antq:inMeeting ?m ; antq:participant ?e ; antq:participationRole ?rc }
 } ORDER BY ?date ?ml"""
 
-_AWARDS = """SELECT DISTINCT ?e ?a ?al WHERE {
-  ?a antq:presentedBy ?e .
-  """ + rel("a", "antq:awardType", "t", "tl") + one("a", "antq:recipientsText", "rt") + """
-  BIND(COALESCE(CONCAT(?tl, " – ", ?rt), ?tl, ?rt) AS ?al)
-}"""
+_AWARDS = awards_query("?a antq:presentedBy ?e")
+_RECEIVED = awards_query("?a antq:awardedTo ?e")
 
 
 def _item(row: dict, spans: dict | None) -> PersonItem:
@@ -133,13 +134,14 @@ async def list_people(
     return Page[PersonItem](total=total, limit=limit, offset=offset, next=next_link(request, total, limit, offset), items=[_item(r, spans) for r in rows])
 
 
-@router.get("/people/{id}", response_model=PersonDetail, summary="One person: rank, posts over time, meeting roles, awards presented")
+@router.get("/people/{id}", response_model=PersonDetail, summary="One person: rank, posts over time, meeting roles, awards presented and received")
 async def get_person(request: Request, id: str, evidence: bool = Query(False, description="Add the sentences each fact was read from")) -> PersonDetail:
     iri = entity_iri(request, "person", id)
     b = {"e": iri}
     head_q = "SELECT ?e (MIN(?lab) AS ?label) (MIN(?rl) AS ?rank1) WHERE { " + _WHERE + "} GROUP BY ?e"
-    head, posts, meetings, awards = await asyncio.gather(
-        select(request, head_q, b), select(request, _POSTS, b), select(request, _MEETINGS, b), select(request, _AWARDS, b)
+    head, posts, meetings, awards, received = await asyncio.gather(
+        select(request, head_q, b), select(request, _POSTS, b), select(request, _MEETINGS, b), select(request, _AWARDS, b),
+        select(request, _RECEIVED, b),
     )
     if not head:
         raise not_found("person", id)
@@ -154,11 +156,13 @@ async def get_person(request: Request, id: str, evidence: bool = Query(False, de
         **base.model_dump(exclude={"evidence"}),
         evidence=base.evidence,
         posts=[
-            PostHeld(title=val(r, "title"), organization=ref(r, "org", "orgl"), observed_on=val(r, "observed"), evidence=spans_for(spans, val(r, "m")))
+            PostHeld(title=val(r, "title"), organization=ref(r, "org", "orgl"), observed_on=val(r, "observed"),
+                     former=val(r, "former") == "true", evidence=spans_for(spans, val(r, "m")))
             for r in unique(posts, "m")
         ],
         meetings_chaired=roles["chair"],
         meetings_attended=roles["attendee"],
         meetings_spoken_at=roles["speaker"],
-        awards_presented=[ref(r, "a", "al").model_copy(update={"evidence": spans_for(spans, val(r, "a"))}) for r in unique(awards, "a")],
+        awards_presented=award_refs(awards, spans),
+        awards_received=award_refs(received, spans),
     )

@@ -368,6 +368,10 @@ class _Mapper:
             self.add(node, ANTQ.individualRecipients, integer_literal(a.individuals))
         for name in a.presented_by:
             self.add(node, ANTQ.presentedBy, self.person_ref(name, a.evidence))
+        for name in a.awarded_people:
+            self.add(node, ANTQ.awardedTo, self.person_ref(name, a.evidence))
+        for recipient in self.org_refs([], a.awarded_org_keys, a.evidence):
+            self.add(node, ANTQ.awardedTo, recipient)
         if a.meeting:
             self.add(node, ANTQ.atMeeting, self.meetings.get(norm(a.meeting)))
         self.provenance(node, a.evidence)

@@ -104,6 +104,8 @@ class Award:
     conferred_by: str | None = None  # as written, e.g. "Chủ tịch UBND tỉnh Hà Tĩnh"
     recipients: str | None = None  # as written, e.g. "9 tập thể và 15 cá nhân"
     presented_by: list[str] = field(default_factory=list)  # person names
+    awarded_people: list[str] = field(default_factory=list)  # recipients named as people
+    awarded_org_keys: list[str] = field(default_factory=list)  # recipients named as bodies (resolved keys)
     collectives: int | None = None
     individuals: int | None = None
     conferrer_key: str | None = None  # resolved organisation key of the conferrer

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from antq.graph.iris import entity_iri
 from antq.graph.rdf import records_to_dataset
-from antq.graph.record import DocumentRecord, Meeting, Organization, Person, Post, Statistic
+from antq.graph.record import Award, DocumentRecord, Meeting, Organization, Person, Post, Statistic
 from fixtures_records import BASE, ev, review_conference, second_article
 from oxigraph_server import OxigraphServer
 from serverproc import ServerProcess
@@ -21,7 +21,8 @@ HCM_TEXT = (
     "Trung tướng Tô Văn Lâm, Giám đốc Công an TP.HCM chủ trì ngày hội. "
     "Dự có bà Lê Thị Mai, Phó Chủ tịch UBND TP.HCM, ông Đỗ Minh Tâm, Trưởng Công an quận 1, "
     "ông Hồ Văn Phúc, ông Vũ Đức Anh và bà Đinh Thị Lan. "
-    "Toàn thành phố có 1.200 mô hình tự quản về an ninh trật tự trong năm 2023."
+    "Toàn thành phố có 1.200 mô hình tự quản về an ninh trật tự trong năm 2023. "
+    "Trung tướng Tô Văn Lâm trao Giấy khen cho Công an quận 1 và ông Hồ Văn Phúc."
 )
 CATP = "Công an Thành phố Hồ Chí Minh"
 UBND = "Ủy ban nhân dân Thành phố Hồ Chí Minh"
@@ -52,6 +53,11 @@ def hcm_article() -> DocumentRecord:
                     organizers=[CATP], organizer_keys=[CATP], chairs=["Tô Văn Lâm"],
                     attendees=["Tô Văn Lâm", "Lê Thị Mai", "Đỗ Minh Tâm", *GUESTS], programme="09/CTr-BCA-MTTW",
                     key="t03-ngay-hoi", evidence=[e("Ngày hội toàn dân bảo vệ ANTQ"), e("chủ trì ngày hội")]),
+        ],
+        awards=[
+            Award(type="Giấy khen", recipients="Công an quận 1 và ông Hồ Văn Phúc", presented_by=["Tô Văn Lâm"],
+                  awarded_people=["Hồ Văn Phúc"], awarded_org_keys=[CA_Q1], meeting="t03-ngay-hoi",
+                  evidence=[e("trao Giấy khen cho Công an quận 1 và ông Hồ Văn Phúc")]),
         ],
         statistics=[
             Statistic(text="1.200 mô hình tự quản", value=1200, unit="mô hình tự quản", place="thành phố Hồ Chí Minh", period="2023",

@@ -1635,3 +1635,13 @@ def test_citizens_named_with_honorifics_receive_an_award():
         "chị Mai Thị Thu vì đã dũng cảm bắt giữ đối tượng cướp giật."
     )
     assert rec["awards"][0]["recipients"] == "anh Phùng Văn Tài, anh Hồ Sỹ Luân và chị Mai Thị Thu"
+
+
+def test_an_awards_named_recipients_are_the_people_and_bodies_of_the_article():
+    rec = extract(Document(id="t", date="2024-06-15", text=(
+        "Sáng 14/6, Công an tỉnh Quảng Bình tổ chức hội nghị. Đại tá Lê Văn Hào trao Giấy khen cho Công an xã Quảng Hợp "
+        "và anh Đinh Văn Tú vì đã dũng cảm bắt giữ đối tượng; trao Bằng khen cho 3 tập thể, 5 cá nhân.")))
+    named, counted = rec.awards
+    assert named.awarded_people == ["Đinh Văn Tú"]
+    assert named.awarded_org_keys == ["Công an xã Quảng Hợp"]
+    assert counted.awarded_people == [] and counted.awarded_org_keys == []

@@ -104,3 +104,9 @@ def test_choose_honours_q_values():
     assert choose("*/*") == "text/turtle"
     assert choose("application/*") == "application/ld+json"
     assert choose("text/html;q=0, text/*") == "text/turtle"
+
+
+def test_the_page_of_a_body_lists_the_awards_it_received(api):
+    r = api.get(path_of(iri("org", "Công an quận 1")), headers={"Accept": "text/html"})
+    assert r.status_code == 200
+    assert 'id="sec-awards_received"' in r.text and "Giấy khen" in r.text

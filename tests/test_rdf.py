@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from antq.graph.iris import ANTQ, ORG, PROV, SCHEMA, SDMX_MEASURE, entity_iri
 from antq.graph.rdf import doc_iri, ontology_graph, record_to_graph, records_to_dataset
-from antq.graph.record import DocumentRecord, Meeting, Person, Post
+from antq.graph.record import Award, DocumentRecord, Meeting, Organization, Person, Post
 from fixtures_records import (
     BASE,
     DEPT,
@@ -179,6 +179,21 @@ def test_a_former_post_has_the_roles_title_and_is_marked_former() -> None:
     assert g.value(post, ANTQ.formerPost) == Literal(True)
     assert g.value(post, ANTQ.postTitle) == Literal("nguyên Phó Giám đốc")
     assert g.value(post, ORG.role) == ANTQ["title-pho-giam-doc"]  # the same role as the serving official's
+
+
+def test_named_recipients_link_an_award_to_a_person_and_a_body() -> None:
+    text = "Ông Đàm Văn Sỹ trao Giấy khen cho Công an xã Y và anh Lý Văn Hào."
+    e = ev("trao Giấy khen", text=text, doc="t05")
+    record = DocumentRecord(
+        doc="t05", date="2024", text=text,
+        organizations=[Organization(name="Công an xã Y", key="Công an xã Y", evidence=[e])],
+        people=[Person(name="Lý Văn Hào", evidence=[e])],
+        awards=[Award(type="Giấy khen", recipients="Công an xã Y và anh Lý Văn Hào", presented_by=["Đàm Văn Sỹ"],
+                      awarded_people=["Lý Văn Hào"], awarded_org_keys=["Công an xã Y"], evidence=[e])],
+    )
+    g = record_to_graph(record, BASE)
+    award = iri("award", "t05#0")
+    assert set(g.objects(award, ANTQ.awardedTo)) == {iri("person", "Lý Văn Hào"), iri("org", "Công an xã Y")}
 
 
 def test_dataset_has_one_graph_per_document_and_the_ontology() -> None:

@@ -27,7 +27,7 @@ def get(api: httpx.Client, path: str, **params) -> dict:
 
 
 def test_stats_counts_every_kind(api):
-    assert get(api, "/stats") == {"programmes": 1, "organizations": 7, "people": 9, "meetings": 3, "awards": 1, "documents": 3, "statistics": 2}
+    assert get(api, "/stats") == {"programmes": 1, "organizations": 7, "people": 9, "meetings": 3, "awards": 2, "documents": 3, "statistics": 2}
 
 
 def test_people_pages_cover_everyone_once(api):
@@ -163,6 +163,19 @@ def test_awards_and_statistics(api):
     assert get(api, f"/awards/{award['id']}")["id"] == award["id"]
     assert get(api, "/awards", type="huân chương")["total"] == 0
     assert get(api, "/awards", presenter=slug("person", "Nguyễn Văn Hùng"))["total"] == 1
+    assert award["awarded_to"] == []  # counted recipients name no one
+
+
+def test_named_recipients_of_an_award_link_to_the_person_and_the_body(api):
+    (award,) = get(api, "/awards", recipient=slug("person", "Hồ Văn Phúc"))["items"]
+    assert {r["label"] for r in award["awarded_to"]} == {"Hồ Văn Phúc", "Công an quận 1"}
+    assert get(api, "/awards", recipient=slug("org", "Công an quận 1"))["items"] == [award]
+    assert get(api, "/awards", recipient=slug("person", "Vũ Đức Anh"))["total"] == 0
+    person = get(api, f"/people/{slug('person', 'Hồ Văn Phúc')}")
+    assert [a["id"] for a in person["awards_received"]] == [award["id"]] and person["awards_presented"] == []
+    body = get(api, f"/organizations/{slug('org', 'Công an quận 1')}", evidence="true")
+    assert [a["id"] for a in body["awards_received"]] == [award["id"]]
+    assert "Giấy khen cho Công an quận 1" in body["awards_received"][0]["evidence"][0]["sentence"]
 
     assert get(api, "/statistics")["total"] == 2
     hcm = get(api, "/statistics", place="hồ chí minh", period="2023")

@@ -42,8 +42,10 @@ AWARD_RE = re.compile(
     rf"(?=\s+cho\s+|\s+vì\s+|\s*(?:[,;]|\.(?!\w))|\s+và\s+|$)"
     rf"(?:\s+cho\s+(?P<rec>(?:{_RECIPIENT}|{_NAMED_RECIPIENT})(?:(?:\s*,\s*|\s+và\s+)(?:{_RECIPIENT}|{_NAMED_RECIPIENT}))*"
     # "cho Công an phường A, Công an phường B và 4 cán bộ, chiến sĩ": bodies, then people
-    # ("cho Công an phường 7, đơn vị dẫn đầu …": an apposition, no second recipient)
-    rf"|{_ORG_RECIPIENT}(?:(?:\s*,\s*|\s+và\s+)(?:{_ORG_RECIPIENT}|{_COUNTED_OR_ALL}))*{_SECOND_NOUN}))?"
+    # ("cho Công an phường 7, đơn vị dẫn đầu …": an apposition, no second recipient; "cho Phòng X,
+    # Công an tỉnh Y": a unit and its parent, so a body after a comma opens as the first one does)
+    rf"|(?=(?P<orghead>\S+\s+\S+)){_ORG_RECIPIENT}"
+    rf"(?:\s*,\s*(?=(?P=orghead)){_ORG_RECIPIENT}|\s*,\s*{_COUNTED_OR_ALL}|\s+và\s+(?:{_ORG_RECIPIENT}|{_COUNTED_OR_ALL}))*{_SECOND_NOUN}))?"
 )
 GIVE_RE = re.compile(rf"(?<![\w])(?:trao tặng|trao|tặng|khen thưởng|biểu dương, trao|trao thưởng|(?<!tiếp )(?P<receive>nhận)(?=\s+(?:{_TYPES})))(?![\w])")
 _COUNTED_RECIPIENT = rf"\d+\s+(?:{_RECIPIENT_NOUN})(?![\w])"

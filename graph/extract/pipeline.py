@@ -16,7 +16,7 @@ from antq.graph.extract import awards as award_rec
 from antq.graph.extract import figures as figure_rec
 from antq.graph.extract import meetings as meeting_rec
 from antq.graph.extract import programmes as programme_rec
-from antq.graph.extract.orgs import OrgMention, document_abbreviations
+from antq.graph.extract.orgs import OrgMention, document_abbreviations, find_orgs
 from antq.graph.extract.people import PersonMention, PostMention, find_people, given_name_reference
 from antq.graph.extract.resolve import DocPlaces, conferrer_key, doc_places, org_key
 from antq.graph.gazetteer import gazetteer
@@ -454,13 +454,27 @@ def _awards(b: _Builder, rec: DocumentRecord, awards: list[tuple[Sentence, award
             if a.recipients and (not dup.recipients or re.search(r"\d", a.recipients) and not re.search(r"\d", dup.recipients)):
                 dup.recipients = a.recipients
                 dup.collectives, dup.individuals = award_rec.recipient_counts(a.recipients)
+                dup.awarded_people, dup.awarded_org_keys = _named_recipients(b, rec, a.recipients)
             continue
         col, ind = award_rec.recipient_counts(a.recipients)
+        people, org_keys = _named_recipients(b, rec, a.recipients)
         rec.awards.append(Award(
             type=a.type, name=a.name, conferred_by=a.conferred_by, recipients=a.recipients, presented_by=list(a.presenters),
+            awarded_people=people, awarded_org_keys=org_keys,
             collectives=col, individuals=ind, meeting=meeting.key if meeting else None, conferrer_key=ckey,
             evidence=[b.evidence(s, a.start, a.end)],
         ))
+
+
+def _named_recipients(b: _Builder, rec: DocumentRecord, recipients: str | None) -> tuple[list[str], list[str]]:
+    """The people and bodies an award's recipients name ("cho anh A và Công an phường B"), so
+    that a person's or a body's page can list what it received; counts name no one."""
+    if not recipients:
+        return [], []
+    people = [p.name for p in rec.people if re.search(rf"(?<![\w]){re.escape(p.name)}(?![\w])", recipients)]
+    known = {org.key for org in rec.organizations}
+    keys = [k for o in find_orgs(recipients) if not o.generic and (k := org_key(o, b.places)) in known]
+    return people, list(dict.fromkeys(keys))
 
 
 _AREA = re.compile(rf"trên địa bàn\s+((?:{lexicon.unit_words(lexicon.PROVINCE_UNITS, lexicon.DISTRICT_UNITS, lexicon.COMMUNE_UNITS)}|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
