@@ -1645,3 +1645,11 @@ def test_an_awards_named_recipients_are_the_people_and_bodies_of_the_article():
     assert named.awarded_people == ["Đinh Văn Tú"]
     assert named.awarded_org_keys == ["Công an xã Quảng Hợp"]
     assert counted.awarded_people == [] and counted.awarded_org_keys == []
+
+
+def test_an_emotion_between_a_person_and_the_speech_verb_keeps_them_the_speaker():
+    rec = record(
+        "Sáng 5/6, Công an phường Tân Mai tổ chức lễ khen thưởng.\n"
+        "Nhận Bằng khen, anh Kiều Văn Sang xúc động chia sẻ: “Lúc đó tôi chỉ nghĩ phải giúp người bị nạn”."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Kiều Văn Sang"]

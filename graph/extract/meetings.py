@@ -295,6 +295,9 @@ def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx
 _PLACE_AFTER = re.compile(rf"{_PLACES}+\s*,?\s*")
 
 
+_ADVERBS = re.compile(r"[\s,]*(?:(?:cũng|đã|còn|lại|xúc động|phấn khởi|vui mừng|hồ hởi|tự hào|bồi hồi|nghẹn ngào|hào hứng)\s*)+")
+
+
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     """The verb at ``verb`` follows the person's mention at once, or after the body they
     serve in ("A, Phó Trưởng phòng X, Công an tỉnh Y cho biết")."""
@@ -303,8 +306,8 @@ def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
     bracket = _BRACKETED.match(s.text, gap_start, gap_end)
     gap_start = bracket.end() if bracket else gap_start
     gap = s.text[gap_start:gap_end]
-    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or re.fullmatch(r"[\s,]*(?:cũng|đã|còn|lại)\s*", gap):
-        return True  # "Bà A cũng nhấn mạnh": an adverb may stand between them
+    if not gap.strip(" ,") or _DESCRIBED.fullmatch(gap) or _ADVERBS.fullmatch(gap):
+        return True  # "Bà A cũng nhấn mạnh", "anh B xúc động chia sẻ": an adverb may stand between them
     if _PLACE_AFTER.fullmatch(gap):
         return True  # "B, tổ trưởng tổ dân phố số 3, phường X trình bày": the post's place follows it
     comma = re.match(r"\s*,\s*", gap)
