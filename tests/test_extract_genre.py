@@ -1653,3 +1653,12 @@ def test_an_emotion_between_a_person_and_the_speech_verb_keeps_them_the_speaker(
         "Nhận Bằng khen, anh Kiều Văn Sang xúc động chia sẻ: “Lúc đó tôi chỉ nghĩ phải giúp người bị nạn”."
     )
     assert rec["meetings"][0]["speakers"] == ["Kiều Văn Sang"]
+
+
+def test_sharing_at_the_event_names_the_speaker_however_long_the_description():
+    rec = record(
+        "Sáng 17/8, Công an phường Tân Định tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n"
+        "Ông Tạ Văn Lành, người dân khu phố 4, người cùng bà con trong hẻm góp tiền lắp 8 camera, chia sẻ tại Ngày hội: "
+        "“Giờ tối ngủ yên tâm lắm”."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Tạ Văn Lành"]
