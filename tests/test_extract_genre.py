@@ -1662,3 +1662,13 @@ def test_sharing_at_the_event_names_the_speaker_however_long_the_description():
         "“Giờ tối ngủ yên tâm lắm”."
     )
     assert rec["meetings"][0]["speakers"] == ["Tạ Văn Lành"]
+
+
+def test_a_post_written_all_in_lower_case_keeps_its_commune_police():
+    rec = record(
+        "Sáng 5/6, Công an xã Yên Lạc tổ chức hội nghị.\n"
+        "Đồng chí Chu Văn Thể, trưởng công an xã chủ trì hội nghị. Ông Mạc Văn Ninh, phó trưởng công an xã báo cáo."
+    )
+    assert people(rec)["Chu Văn Thể"]["posts"] == [{"title": "Trưởng", "org": "công an xã"}]
+    assert people(rec)["Mạc Văn Ninh"]["posts"] == [{"title": "Phó Trưởng", "org": "công an xã"}]
+    assert {o["name"] for o in rec["organizations"]} == {"Công an xã Yên Lạc"}

@@ -118,7 +118,13 @@ def _post_at(text: str, pos: int) -> PostMention | None:
         return post
     sp = re.match(r"\s+", text[m.end():])
     if sp:
-        org = parse_org(text, m.end() + sp.end())
+        at = m.end() + sp.end()
+        org = parse_org(text, at)
+        if org is None and lower and text.startswith("công an ", at):
+            # "trưởng công an xã": all in lower case, as some outlets write a commune's police
+            org = parse_org(text[:at] + "C" + text[at + 1 :], at)
+            if org is not None:
+                org.name = text[org.start : org.end]
         if org and not org.generic:
             post.org = org
             post.end = org.parent.end if org.parent and org.parent.start >= org.end else org.end
