@@ -1672,3 +1672,15 @@ def test_a_post_written_all_in_lower_case_keeps_its_commune_police():
     assert people(rec)["Chu Văn Thể"]["posts"] == [{"title": "Trưởng", "org": "công an xã"}]
     assert people(rec)["Mạc Văn Ninh"]["posts"] == [{"title": "Phó Trưởng", "org": "công an xã"}]
     assert {o["name"] for o in rec["organizations"]} == {"Công an xã Yên Lạc"}
+
+
+def test_what_people_tell_the_reporter_on_a_visit_is_no_speech_at_the_event():
+    rec = record(
+        "Ngày 15/10, Công an huyện Mỏ Cày Nam tổ chức hội nghị biểu dương điển hình tiên tiến.\n"
+        "Người dân làm “tai mắt”\n"
+        "Về ấp Phước Hậu, chúng tôi gặp ông Lâm Văn Chín, Trưởng ấp Phước Hậu.\n"
+        "Thiếu tá Trần Minh Lợi, Trưởng Công an xã An Định cho biết, xã đã tiếp nhận 40 tin báo.\n"
+        "Nhân rộng cách làm hay\n"
+        "Phát biểu tại hội nghị, bà Võ Thị Hồng đề nghị các xã nhân rộng mô hình."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Võ Thị Hồng"]

@@ -335,6 +335,16 @@ def _paragraph_end(sents: list[Sentence], index: int) -> int:
     return next((j for j in range(index + 1, len(sents)) if sents[j].paragraph_start), len(sents))
 
 
+# A feature's reportage: "Về ấp X, chúng tôi gặp ông A …": what A says there is said to the
+# reporter, not at the event, until a subheading or a sentence back at the event.
+_REPORTER_VISIT = re.compile(r"(?<![\w])chúng tôi\s+(?:đã\s+)?(?:gặp|đến|về|có mặt|ghé|tìm gặp|trò chuyện)(?![\w])", re.IGNORECASE)
+_AT_THE_EVENT = re.compile(r"(?<![\w])tại\s+(?:hội nghị|buổi|lễ|ngày hội|Ngày hội|hội thảo|tọa đàm|chương trình)(?![\w])")
+
+
+def _is_subheading(s: Sentence) -> bool:
+    return s.paragraph_start and len(s.text) < 100 and not s.text.rstrip().endswith((".", "!", "?", "…", ":"))
+
+
 def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[int, list[PersonMention]],
                  span: range | None = None) -> None:
     """Roles from every sentence of a report (of ``span`` when the article reports several
@@ -349,9 +359,13 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             end = _paragraph_end(sents, end)
         span = range(meeting.index, end)
     listing = False  # inside "Tham dự có các đồng chí:" followed by one line per person ("- A, <post>;")
+    visiting = False  # inside the reporter's own visit ("… chúng tôi gặp ông A …"), up to the next subheading
     for idx, s in enumerate(sents):
         item = bool(_LIST_ITEM.match(s.text))
         listing = listing and item
+        if _is_subheading(s) or _AT_THE_EVENT.search(s.text):
+            visiting = False
+        visiting = visiting or (_REPORTER_VISIT.search(s.text) is not None and s.text.count("“") == s.text.count("”"))
         if _ATTEND.search(s.text[:60]) and s.text.rstrip().endswith(":"):
             listing = True
         mentions = people.get(idx, [])
@@ -388,7 +402,7 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
             if (sign := _SIGN.search(body)) and not re.search(r"(?<![\w])được(?![\w])", body[: sign.start()]):
                 meeting.attendees += [p for p in mentions if c_start <= p.start and p.end <= c_start + sign.start()]
         # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
-        for c_start, c_end, body in _clauses(s):
+        for c_start, c_end, body in _clauses(s) if not visiting else ():
             speak = _SPEAK.search(body)
             if not speak or _NO_SPEAK.search(body[: speak.start() + 20]):
                 continue
