@@ -1684,3 +1684,13 @@ def test_what_people_tell_the_reporter_on_a_visit_is_no_speech_at_the_event():
         "Phát biểu tại hội nghị, bà Võ Thị Hồng đề nghị các xã nhân rộng mô hình."
     )
     assert rec["meetings"][0]["speakers"] == ["Võ Thị Hồng"]
+
+
+def test_a_one_word_kho_name_after_a_cue_is_a_person_and_a_later_ede_given_name_is_the_full_one():
+    rec = record(
+        "Sáng 5/6, UBND xã Đạ Chais tổ chức Ngày hội.\n"
+        "Bà H'Mai Ênuôl, Chủ tịch Ủy ban MTTQ Việt Nam xã chủ trì. Già làng K'Brơi chia sẻ: \"Buôn làng nay đã bình yên\". "
+        "Kết luận, bà H'Mai đề nghị các thôn giữ vững an ninh."
+    )
+    assert [p["name"] for p in rec["people"]] == ["H'Mai Ênuôl", "K'Brơi"]
+    assert set(rec["meetings"][0]["speakers"]) == {"H'Mai Ênuôl", "K'Brơi"}

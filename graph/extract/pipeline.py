@@ -180,6 +180,10 @@ def _named_in_full(name: str, known: list[Person]) -> str:
         longer = [p for p in known if len(p.name.split()) > 2 and p.name.split()[-2:] == words]
         if len(longer) == 1:
             return longer[0].name
+    if len(words) == 1 and re.search(r"['’]", name):
+        # "bà H'Nhi" after "bà H'Nhi Niê"; "già làng K'Bròi" alone stays as written
+        longer = [p for p in known if len(p.name.split()) > 1 and p.name.split()[0] == name]
+        return longer[0].name if len(longer) == 1 else name
     if not (words[0] == "Y" or words[0].startswith(("H'", "H’"))) or len(words) < 2:
         return name
     longer = [p for p in known if len(p.name.split()) > len(words) and p.name.split()[: len(words)] == words]
