@@ -27,7 +27,7 @@ TITLE_BASES = (
     "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
-    "Chi hội trưởng", "Chi hội phó", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
+    "Chi hội trưởng", "Chi hội phó", "Đội trưởng", "Đội phó", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
     "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Quản xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",
@@ -44,6 +44,8 @@ COMMUNITY_UNITS = ("thôn", "xóm", "ấp", "bản", "buôn", "làng", "khóm", 
 # communities are places with a head, not bodies.
 TITLE_UNITS = {"Tổ trưởng": ("tổ dân phố",), "Tổ phó": ("tổ dân phố",), "Buôn trưởng": ("buôn",), "Trụ trì": ("chùa",),
                "Sư cả": ("chùa",), "Achar": ("chùa",), "Chánh xứ": ("giáo xứ",), "Quản xứ": ("giáo xứ",), "Quản nhiệm": ("giáo xứ", "giáo họ")}
+# Titles that are also forms of address: a post only with the pagoda they serve ("Achar chùa X").
+ADDRESS_TITLES = ("Achar", "Sư cả")
 TITLE_PREFIXES = ("Phó",)
 TITLE_SUFFIXES = ("Thường trực", "phụ trách", "Thường vụ")
 
@@ -69,7 +71,7 @@ ORG_HEADS = (
     "Quốc hội", "Chính phủ", "Bộ Công an", "Bộ Quốc phòng", "Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ Chỉ huy BĐBP",
     "Bộ đội Biên phòng", "BĐBP", "Bộ",
     "Ban Chỉ huy Quân sự", "BCH Quân sự", "BCHQS",
-    "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đồn Biên phòng", "Đồn",
+    "Công an", "Tổng cục", "Cục", "Vụ", "Sở", "Phòng", "Đội", "Đồn Biên phòng", "Đồn",
     "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Công tác", "Ban Dân chủ", "Ban Tuyên giáo và Dân vận", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Tổ chức", "Ban Chấp hành", "Ban quản trị", "Ban Quản trị", "Ban quản lý", "Ban Quản lý",
     "Ban điều hành", "Ban Điều hành", "Ban",
@@ -87,7 +89,7 @@ ORG_HEADS = (
 
 # Heads that only make an organisation when a unit, a place or a proper name follows
 # ("Công an tỉnh Hà Tĩnh", "Cục Xây dựng …") — "lực lượng Công an" alone is not a body.
-NEEDS_COMPLEMENT = {"CA", "Ban Tổ chức", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
+NEEDS_COMPLEMENT = {"CA", "Ban Tổ chức", "Cơ quan Cảnh sát điều tra", "Công đoàn", "Ban Chỉ đạo", "Đảng bộ", "Chi bộ", "Chi hội", "Công an", "Bộ", "Cục", "Vụ", "Sở", "Phòng", "Đội", "Ban", "Hội", "Đoàn", "Liên đoàn", "Viện",
                     "Học viện", "Báo", "Đồn", "Tổng cục"}
 
 # Bodies that every administrative level has: named bare, they stand for that level's body.

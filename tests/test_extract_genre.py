@@ -1694,3 +1694,33 @@ def test_a_one_word_kho_name_after_a_cue_is_a_person_and_a_later_ede_given_name_
     )
     assert [p["name"] for p in rec["people"]] == ["H'Mai Ênuôl", "K'Brơi"]
     assert set(rec["meetings"][0]["speakers"]) == {"H'Mai Ênuôl", "K'Brơi"}
+
+
+def test_squads_teams_and_a_department_named_with_the_same_noun_twice():
+    rec = record(
+        "Dự có Đại tá Trịnh Văn Quế, Phó Cục trưởng Cục Công tác đảng và công tác chính trị, Bộ Công an; "
+        "Thiếu tá Hà Văn Nhất, Đội trưởng Đội Cảnh sát giao thông, Công an huyện Thọ Xuân. "
+        "Anh Vi Văn Đức, Đội trưởng Đội thanh niên xung kích an ninh xã Xuân Lam và ông Lê Văn Hợi, "
+        "Tổ trưởng Tổ bảo vệ an ninh, trật tự số 7 cùng dự. Đội ngũ cán bộ xã được tăng cường."
+    )
+    orgs = {o["name"]: o["parent"] for o in rec["organizations"]}
+    assert orgs["Cục Công tác đảng và công tác chính trị"] == "Bộ Công an"
+    assert orgs["Đội Cảnh sát giao thông"] == "Công an huyện Thọ Xuân"
+    assert "Đội thanh niên xung kích an ninh xã Xuân Lam" in orgs
+    assert "Tổ bảo vệ an ninh, trật tự số 7" in orgs
+    assert not any(n.startswith("Đội ngũ") for n in orgs)
+    assert people(rec)["Lê Văn Hợi"]["posts"] == [{"title": "Tổ trưởng", "org": "Tổ bảo vệ an ninh, trật tự số 7"}]
+    assert people(rec)["Vi Văn Đức"]["posts"] == [{"title": "Đội trưởng", "org": "Đội thanh niên xung kích an ninh xã Xuân Lam"}]
+
+
+def test_a_visits_companions_and_hosts_attend_and_an_afternoon_activity_is_not_the_event():
+    rec = record(
+        "Sáng 8/4, đoàn công tác của Công an huyện Trần Đề do Thượng tá Lý Sa Rươne dẫn đầu đã đến thăm, chúc Tết chùa Tân Hiệp.\n"
+        "Cùng đi có Đại úy Thạch Sô Phal, Trưởng Công an xã Tân Hiệp. Tiếp đoàn có Hòa thượng Kim Sa Mết và Achar Danh Sóc.\n"
+        "Hòa thượng Kim Sa Mết bày tỏ: “Nhà chùa cảm ơn lực lượng Công an”.\n"
+        "Chiều cùng ngày, đoàn đã trao quà cho hộ nghèo. Chị Lâm Thị Nhi bày tỏ: “Gia đình tôi rất vui”."
+    )
+    m = rec["meetings"][0]
+    assert {"Thạch Sô Phal", "Kim Sa Mết", "Danh Sóc"} <= set(m["attendees"])
+    assert m["speakers"] == ["Kim Sa Mết"]
+    assert people(rec)["Danh Sóc"]["posts"] == []  # "Achar" before a name, no pagoda: a form of address

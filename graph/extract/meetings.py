@@ -27,7 +27,7 @@ _AT_PLACE = re.compile(
     rf"(?<![\w])tại\s+((?:(?:TP\.?|{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)})\s*)?"
     rf"(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD}){{0,3}})"
 )
-_ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến)(?![\w])")
+_ATTEND = re.compile(r"(?:^|[\s,;:])(?:[Dd]ự|[Tt]ham dự|[Đđ]ến dự|[Cc]ó mặt|[Vv]ề phía|[Cc]hứng kiến|[Cc]ùng đi(?= có| với)|[Tt]iếp đoàn(?= có))(?![\w])")
 _CHAIR_FIRST = re.compile(r"(?:[Đđ]ồng chủ trì|[Cc]hủ trì)\s+(?:hội nghị|buổi lễ|lễ|ngày hội|chương trình|tọa đàm|hội thảo)?[^,;.:]{0,20}?(?:\s*(?:có|là|gồm)\s|\s*:\s*)")
 _BY = re.compile(r"\s+do\s+")
 _PASSIVE_EVENT = re.compile(
@@ -43,7 +43,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|bày tỏ|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
@@ -366,6 +366,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
         if _is_subheading(s) or _AT_THE_EVENT.search(s.text):
             visiting = False
         visiting = visiting or (_REPORTER_VISIT.search(s.text) is not None and s.text.count("“") == s.text.count("”"))
+        # "Chiều cùng ngày, đoàn đã trao nhà …" after the event: another activity, not the event
+        visiting = visiting or (idx > meeting.index and s.paragraph_start and _SAME_DAY.match(s.text) is not None)
         if _ATTEND.search(s.text[:60]) and s.text.rstrip().endswith(":"):
             listing = True
         mentions = people.get(idx, [])

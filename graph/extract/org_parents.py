@@ -19,7 +19,7 @@ Parse = Callable[[str, int], OrgMention | None]
 
 _STATED = re.compile(r"\s+(?:trực\s+)?thuộc\s+")
 _AFTER_SUB_UNIT = re.compile(r"\s*(?:,|\s-|\s–|\()\s*")
-_SUB_UNITS = ("Cục", "Phòng", "Vụ", "Ban", "Đồn", "Tổng cục", "Sở", "Trường", "Viện", "Học viện")
+_SUB_UNITS = ("Cục", "Phòng", "Đội", "Vụ", "Ban", "Đồn", "Tổng cục", "Sở", "Trường", "Viện", "Học viện")
 # Bodies that exist at every level: after one of them with its place a comma starts a list, not a parent.
 _EVERY_LEVEL = ("Công an", "UBND", "Ủy ban nhân dân")
 

@@ -67,11 +67,12 @@ _HEAD = re.compile(_B + "(?:" + "|".join(
 _NOT_ORG = {
     "Cục": "trưởng|phó", "Vụ": "trưởng|phó|việc|án", "Tổng cục": "trưởng|phó", "Hội": "nghị|thảo|thi|viên|đồng",
     "Ban": "hành|ngành|tổ chức|đêm|ngày", "Báo": "cáo|chí", "Bộ": "đội|phận|trưởng|máy", "Đoàn": "kết|viên|thể",
-    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Viện": "trưởng|dẫn", "Trường": "hợp",
+    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Đội": "trưởng|phó|ngũ|viên|hình|tuyển|bóng|văn nghệ|thi", "Viện": "trưởng|dẫn", "Trường": "hợp",
 }
-# A team is a body only with a descriptive name and a named unit: "Tổ cựu chiến binh tự quản xã X"
-# ("Tổ quốc", "Tổ chức", "Tổ trưởng", "tổ dân phố N" are not teams).
-_TEAM_HEAD = re.compile(_B + rf"Tổ(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư)(?![{LO[1:-1]}]))")
+# A team or a squad named in lower case is a body only with a named unit or a number: "Tổ cựu
+# chiến binh tự quản xã X", "Đội thanh niên xung kích xã Y", "Tổ bảo vệ an ninh, trật tự số 3"
+# ("Tổ quốc", "Tổ chức", "Tổ trưởng", "Đội ngũ", "tổ dân phố N" are not teams).
+_TEAM_HEAD = re.compile(_B + rf"(?:Tổ|Đội)(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư|ngũ|viên)(?![{LO[1:-1]}]))")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
@@ -217,8 +218,8 @@ def _body(text: str, pos: int) -> int:
         if m.start() != end or count >= _MAX_BODY:
             break
         word = m.group(1).strip("“”\"")
-        if word.lower() == "ngày" and re.match(r"\s*\d", text[m.end():]):
-            break
+        if word.lower() in ("ngày", "số") and re.match(r"\s*\d", text[m.end():]):
+            break  # "… ngày 12/3", "Tổ bảo vệ an ninh, trật tự số 3": a date or a number follows the body
         loc = _LOCATION.match(text, m.start()) if count else None
         if loc and (loc.group("place") or loc.group("city") or loc.group("generic")):
             break  # "… bảo vệ an ninh Tổ quốc xã Tân Lập": the unit of the body follows (or "các huyện": every unit)
@@ -228,6 +229,10 @@ def _body(text: str, pos: int) -> int:
                 and not text.startswith((*lexicon.RANKS, *lexicon.HONORIFICS), m.end() + 1) \
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
+            continue
+        parallel = re.match(rf"\s+([{LO[1:-1]}]+)", text[m.end():]) if word == "và" and count else None
+        if parallel and parallel.group(1) in text[pos:end].lower().split():
+            end, count = m.end(), count + 1  # "Cục Công tác đảng và công tác chính trị": the same noun again
             continue
         if word == "và" and count and re.match(r"\s+phòng,\s*chống(?![\w])", text[m.end():]):
             end, count = m.end(), count + 1  # "Phòng An ninh mạng và phòng, chống tội phạm …"
@@ -248,17 +253,26 @@ def _body(text: str, pos: int) -> int:
         end, count = m.end(), count + 1
         if word.lower() == "phòng" and (against := re.match(r",\s*chống(?![\w])", text[end:])):
             end += against.end()  # "… và phòng, chống tội phạm": one field of the body, the comma inside it
+        if word == "ninh" and (order := re.match(r",\s*trật tự(?![\w])", text[end:])):
+            end += order.end()  # "Tổ bảo vệ an ninh, trật tự": one field, the comma inside it
     return end
 
 
 def _team(text: str, pos: int) -> OrgMention | None:
     if text[max(0, pos - 1) : pos] in ("“", '"'):
         return None  # "“Tổ tự quản khu nhà trọ” ở phường X": a model's name, quoted
-    body_end = _body(text, pos + 2)
-    loc = _location(text, body_end) if body_end > pos + 2 else None
+    head = text[pos : pos + 3].rstrip()
+    body_end = _body(text, pos + len(head))
+    if body_end == pos + len(head):
+        return None
+    number = re.match(r"\s+số\s+\d+(?![\w/])", text[body_end:])
+    if number:  # "Tổ bảo vệ an ninh, trật tự số 3": a numbered team
+        end = body_end + number.end()
+        return OrgMention(text[pos:end], pos, end, head)
+    loc = _location(text, body_end)
     if loc is None or loc[3] or not loc[2]:
         return None  # "Tổ tự quản" with no unit named: a kind of team, not one body
-    return OrgMention(text[pos : loc[0]], pos, loc[0], "Tổ", loc[1], loc[2])
+    return OrgMention(text[pos : loc[0]], pos, loc[0], head, loc[1], loc[2])
 
 
 def parse_org(text: str, pos: int) -> OrgMention | None:

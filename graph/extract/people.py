@@ -102,6 +102,8 @@ def _post_at(text: str, pos: int) -> PostMention | None:
     if community:
         post.org, post.end = community, community.end
         return post
+    if title in lexicon.ADDRESS_TITLES:
+        return None  # "Achar Sơn X, Trưởng Ban …": before a name with no pagoda, a form of address
     if title.endswith((" phòng", " Phòng")):
         body = re.match(r"\s+(?:[^,;.()]|(?<=phòng), chống)+?(?=\s+-\s+|(?!, chống)[,;.()]|\s+(?:trao|tặng|phát biểu|cho biết|nói)\b|$)", text[m.end():])
         if body:

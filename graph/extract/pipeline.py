@@ -38,8 +38,8 @@ _KIND_BY_HEAD = (
 def _kind(org: OrgMention) -> str:
     if "MTTQ" in org.name or "Mặt trận" in org.name:
         return "front"
-    if org.head.startswith("Ban") and org.parent is not None:
-        return _kind(org.parent)
+    if org.head.startswith(("Ban", "Đội", "Tổ")) and org.parent is not None:
+        return _kind(org.parent)  # "Đội Cảnh sát giao thông, Công an huyện X": the police's own squad
     for needle, kind in _KIND_BY_HEAD:
         if org.head.startswith(needle) or org.head.endswith(needle) and needle in ("ủy", "uỷ"):
             return kind
