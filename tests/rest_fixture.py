@@ -46,7 +46,9 @@ def hcm_article() -> DocumentRecord:
                    posts=[Post(title="Phó Chủ tịch", org="UBND TP.HCM", org_key=UBND, evidence=[e("Phó Chủ tịch UBND TP.HCM")])], evidence=[e("Lê Thị Mai")]),
             Person(name="Đỗ Minh Tâm", key="Đỗ Minh Tâm",
                    posts=[Post(title="Trưởng Công an", org=CA_Q1, org_key=CA_Q1, evidence=[e("Trưởng Công an quận 1")])], evidence=[e("Đỗ Minh Tâm")]),
-            *[Person(name=g, key=g, evidence=[e(g)]) for g in GUESTS],
+            *[Person(name=g, key=g, evidence=[e(g)]) for g in GUESTS[:-1]],
+            Person(name=GUESTS[-1], key=GUESTS[-1], evidence=[e(GUESTS[-1])],
+                   posts=[Post(title="nguyên Phó Chủ tịch", org="UBND TP.HCM", org_key=UBND, evidence=[e(GUESTS[-1])])]),
         ],
         meetings=[
             Meeting(label="Ngày hội toàn dân bảo vệ ANTQ", date="2023-08-19", place="quận 1", kind="ngày hội",

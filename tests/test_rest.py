@@ -166,6 +166,12 @@ def test_awards_and_statistics(api):
     assert award["awarded_to"] == []  # counted recipients name no one
 
 
+def test_a_former_post_is_flagged_and_a_current_one_is_not(api):
+    former = get(api, f"/people/{slug('person', GUESTS[-1])}")["posts"]
+    assert [(p["title"], p["organization"]["label"], p["former"]) for p in former] == [("nguyên Phó Chủ tịch", UBND, True)]
+    assert [p["former"] for p in get(api, f"/people/{slug('person', 'Lê Thị Mai')}")["posts"]] == [False]
+
+
 def test_named_recipients_of_an_award_link_to_the_person_and_the_body(api):
     (award,) = get(api, "/awards", recipient=slug("person", "Hồ Văn Phúc"))["items"]
     assert {r["label"] for r in award["awarded_to"]} == {"Hồ Văn Phúc", "Công an quận 1"}
