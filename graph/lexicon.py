@@ -17,7 +17,7 @@ RANKS = (
 HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "các đồng chí", "Các đồng chí")
 # Religious dignitaries' forms of address (not ranks): the name that follows is a person's.
 CLERGY = ("Hòa thượng", "Hoà thượng", "Thượng tọa", "Thượng toạ", "Đại đức", "Ni sư", "Ni trưởng", "Linh mục",
-          "Mục sư", "Giám mục", "Tổng Giám mục")
+          "Mục sư", "Giám mục", "Tổng Giám mục", "Truyền đạo", "mục sư", "truyền đạo", "linh mục")
 
 # Titles that stand before an organisation. Longer first, so the regex prefers them.
 # "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.
@@ -56,7 +56,7 @@ YOUTH_UNION_HEADS = tuple(f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Qu
 # niên Bộ Công an", "Công đoàn Công an tỉnh …".
 INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
                     "Đoàn Thanh niên", "Chi đoàn", "Công đoàn",
-                    "Hội Phụ nữ", "Hội Cựu chiến binh")
+                    "Hội Phụ nữ", "Hội Cựu chiến binh", "Tổng Liên hội")
 
 # Organisation head nouns, longest first. A head starts an organisation name.
 ORG_HEADS = (
@@ -84,7 +84,7 @@ ORG_HEADS = (
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Đoàn trường", "Đoàn Trường", "Chi đoàn", "Viện", "Học viện", "Báo", "Tòa án",
-    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh", "Hội đồng mục vụ",
+    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh", "Tổng Liên hội", "Hội đồng mục vụ",
 )
 
 # Heads that only make an organisation when a unit, a place or a proper name follows

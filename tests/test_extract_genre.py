@@ -1724,3 +1724,26 @@ def test_a_visits_companions_and_hosts_attend_and_an_afternoon_activity_is_not_t
     assert {"Thạch Sô Phal", "Kim Sa Mết", "Danh Sóc"} <= set(m["attendees"])
     assert m["speakers"] == ["Kim Sa Mết"]
     assert people(rec)["Danh Sóc"]["posts"] == []  # "Achar" before a name, no pagoda: a form of address
+
+
+def test_protestant_bodies_and_preachers():
+    rec = record(
+        "Dự có mục sư Y Sim Mlô, Trưởng Ban Đại diện Hội thánh Tin Lành Việt Nam (miền Nam) tỉnh Gia Lai; "
+        "truyền đạo Siu Thơm, Quản nhiệm Chi hội Tin Lành Ia Dom. Năm ngoái có 3 hộ theo tà đạo Hà Lam, "
+        "đến nay cả 3 hộ đã trở về."
+    )
+    orgs = {o["name"] for o in rec["organizations"]}
+    assert "Ban Đại diện Hội thánh Tin Lành Việt Nam (miền Nam) tỉnh Gia Lai" in orgs
+    assert [p["name"] for p in rec["people"]] == ["Y Sim Mlô", "Siu Thơm"]
+    assert [s["value"] for s in rec["statistics"]] == [3]
+
+
+def test_two_deputies_of_one_rank_share_the_post_and_a_mixed_case_title_counts():
+    rec = record(
+        "Dự có Trung tá Đào Văn Hiển, Trung tá Mai Quang Vũ, Phó Trưởng Công an huyện; Thiếu tướng Lương Minh Đức, "
+        "Phó giám đốc Công an tỉnh; bà Lò Thị Hoa, Chi hội trưởng Chi hội Phụ nữ tổ dân phố số 4."
+    )
+    p = people(rec)
+    assert p["Đào Văn Hiển"]["posts"] == p["Mai Quang Vũ"]["posts"] == [{"title": "Phó Trưởng", "org": "Công an huyện"}]
+    assert p["Lương Minh Đức"]["posts"] == [{"title": "Phó Giám đốc", "org": "Công an tỉnh"}]
+    assert p["Lò Thị Hoa"]["posts"] == [{"title": "Chi hội trưởng", "org": "Chi hội Phụ nữ tổ dân phố số 4"}]

@@ -67,7 +67,7 @@ _HEAD = re.compile(_B + "(?:" + "|".join(
 _NOT_ORG = {
     "Cục": "trưởng|phó", "Vụ": "trưởng|phó|việc|án", "Tổng cục": "trưởng|phó", "Hội": "nghị|thảo|thi|viên|đồng",
     "Ban": "hành|ngành|tổ chức|đêm|ngày", "Báo": "cáo|chí", "Bộ": "đội|phận|trưởng|máy", "Đoàn": "kết|viên|thể",
-    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Đội": "trưởng|phó|ngũ|viên|hình|tuyển|bóng|văn nghệ|thi", "Viện": "trưởng|dẫn", "Trường": "hợp",
+    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Chi hội": "trưởng|phó", "Đội": "trưởng|phó|ngũ|viên|hình|tuyển|bóng|văn nghệ|thi", "Viện": "trưởng|dẫn", "Trường": "hợp",
 }
 # A team or a squad named in lower case is a body only with a named unit or a number: "Tổ cựu
 # chiến binh tự quản xã X", "Đội thanh niên xung kích xã Y", "Tổ bảo vệ an ninh, trật tự số 3"
@@ -81,7 +81,7 @@ _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị t
 _CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+|{UP}(?=\s+{CAP_WORD})))*"
 _LOCATION = re.compile(
     rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"
-    rf"|(?P<unit>{_UNIT})(?!\s+hội|\s+(?:ủy|uỷ|đoàn|Đoàn)(?![{LO[1:-1]}]))(?:\s*(?P<place>\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
+    rf"|(?P<unit>{_UNIT})(?!\s+hội|\s+(?:ủy|uỷ|đoàn|Đoàn)(?![{LO[1:-1]}]))(?:\s*(?P<place>(?:số\s+)?\d+|{_CAPSEQ}))?(?![{LO[1:-1]}])"
     rf"|(?P<generic>các cấp|cùng cấp|các huyện|các xã|các tỉnh|các quận|các phường|các đơn vị|các địa phương))"
 )
 # "cho Công an phường N nguồn tin": a number followed by what it counts is no ward number
@@ -130,7 +130,7 @@ _MAX_BODY = 14
 
 
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
-NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Hội thánh", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+" + CAP_WORD + ")")
 _TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})")
@@ -189,6 +189,8 @@ def _location(text: str, pos: int) -> tuple[int, str | None, str | None, bool] |
             city = city[: city.index(rest) + len(rest)]
         return m.start("city") + len(city), "thành phố", city, False
     unit, place = m.group("unit"), m.group("place")
+    if place and place.startswith("số"):
+        return m.end("place"), unit, place.split()[-1], False  # "tổ dân phố số 6": number 6
     if place and place.isdigit() and (COUNT_AFTER.match(text, m.end("place")) or re.match(r"[.,]\d", text[m.end("place"):])):
         place = None  # "cung cấp cho Công an phường N nguồn tin": a count, not ward N
     if place:
@@ -361,6 +363,9 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
             if inner and not inner.generic and not inner.head.startswith("Ban Thường"):
                 org.parent, end = inner, inner.end
                 org.unit, org.place = inner.unit, inner.place
+                local = _location(text, end) if inner.place is None else None
+                if local and local[2] and not local[3]:  # "Ban Đại diện Hội thánh X tỉnh Y": the board of one province
+                    end, org.unit, org.place = local[0], local[1], local[2]
     elif head in NAMED_HEADS:
         # "Đồn Biên phòng Pha Long", "Trường THPT Lê Lợi": a proper name completes the body
         if head == "Đồn Biên phòng" and (gate := _BORDER_GATE.match(text, end)):
@@ -368,9 +373,11 @@ def parse_org(text: str, pos: int) -> OrgMention | None:
         proper = re.match(rf"\s+((?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM})){{0,4}})", text[end:])
         if proper:
             # a school keeps the hero it is named after ("Trường THPT Phan Đăng Lưu")
-            school = "rường" in head
+            school = "rường" in head or head == "Hội thánh"  # (and a church its country: "Hội thánh Tin Lành Việt Nam")
             end = end + proper.start(1) + len(_cap_split(proper.group(1), allow_person_cut=not school) if not school
                                                 else " ".join(proper.group(1).split()[:5]))
+            region = re.match(r"\s*\([Mm]iền\s+(?:Nam|Bắc|Trung)\)", text[end:])
+            end += region.end() if region else 0  # "Hội thánh Tin Lành Việt Nam (miền Nam)": part of the name
         elif text[pos - 1 : pos] in ("“", '"'):
             return None  # "“Giáo họ bình yên”": a model's name, quoted
     elif head == "Hội đồng mục vụ":

@@ -29,7 +29,7 @@ TITLE_RE = re.compile(
 )
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
 _LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper()}
-TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>phó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")
+TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>[Pp]hó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")  # "Phó giám đốc" too
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
 _RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
 _ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  # "đại tá B" in some outlets' style
@@ -49,7 +49,7 @@ _NAME_LINE = re.compile(rf"(?:Bài(?:, ảnh)?:\s*)?{CAP_WORD}(?:\s+{CAP_WORD}){
 # or "huyện" only a known province or district is a place (checked by _is_name). "thành phố"
 # and "yêu cầu" end in a unit word but are a body's level and a verb: a name after them stays one.
 _AFTER_UNIT = re.compile(r"(?<![\w])(?:xã|phường|thị trấn|đặc khu|thôn|xóm|ấp|bản|khu phố|Xã|Phường|Thôn|nhà rông|nhà văn hóa|(?<!già )(?<!Già )làng"
-                         r"|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|(?<!yêu )(?<!Yêu )(?<!nhu )cầu|chợ|đường|(?<!thành )(?<!Thành )phố|cửa khẩu|bến"
+                         r"|(?<!lãnh )(?<!chỉ )(?<!Lãnh )(?<!Chỉ )(?<!truyền )(?<!Truyền )đạo|sông|kênh|rạch|suối|hồ|núi|đèo|đảo|(?<!yêu )(?<!Yêu )(?<!nhu )cầu|chợ|đường|(?<!thành )(?<!Thành )phố|cửa khẩu|bến"
                          # "tại TP X": where something happens is a place, even a city the map spells otherwise
                          r"|(?:tại|ở)\s+(?:TP\.?|thành phố|tỉnh|huyện|quận|thị xã))\s+$")
 
@@ -276,6 +276,11 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
             cursor = nxt[0].end
         person.span_end = cursor
         people.append(person)
+    for first, second in zip(people, people[1:]):
+        # "Trung tá A, Trung tá B, Phó Trưởng Công an huyện": two deputies of the same rank, one post named
+        if (not first.posts and first.rank and first.rank == second.rank and second.posts
+                and second.posts[0].title.startswith("Phó ") and re.fullmatch(r"\s*,\s*", text[first.span_end : second.span_start])):
+            first.posts.append(second.posts[0])
     used = {id(p) for person in people for p in person.posts}
     return people, orgs, [p for p in posts if id(p) not in used]
 

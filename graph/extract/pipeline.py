@@ -509,6 +509,9 @@ def _figures(b: _Builder, rec: DocumentRecord) -> None:
             continue
         if _is_heading(b.doc.text, s) and any(g.value == f.value and t is not s for t, g in found):
             continue  # a subheading repeats a figure the body gives
+        if re.search(r"(?<![\w])cả\s+$", b.doc.text[max(0, f.start - 6) : f.start]) and any(
+                (x.value, x.unit) == (f.value, f.unit) for x in rec.statistics):
+            continue  # "… 4 hộ bị lôi kéo …; đến nay cả 4 hộ đã quay lại": the same households again
         rec.statistics.append(Statistic(
             text=f.text, value=f.value, unit=f.unit, qualifier=f.qualifier, of_total=f.of_total,
             place=_figure_place(s) or doc_place, period=dates.reporting_period(s.text, b.doc.date) or lead_period,
