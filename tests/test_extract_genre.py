@@ -1747,3 +1747,11 @@ def test_two_deputies_of_one_rank_share_the_post_and_a_mixed_case_title_counts()
     assert p["Đào Văn Hiển"]["posts"] == p["Mai Quang Vũ"]["posts"] == [{"title": "Phó Trưởng", "org": "Công an huyện"}]
     assert p["Lương Minh Đức"]["posts"] == [{"title": "Phó Giám đốc", "org": "Công an tỉnh"}]
     assert p["Lò Thị Hoa"]["posts"] == [{"title": "Chi hội trưởng", "org": "Chi hội Phụ nữ tổ dân phố số 4"}]
+
+
+def test_telling_a_story_at_the_event_is_a_speech():
+    rec = record(
+        "Sáng 14/11, Công an phường Định Công tổ chức lễ phát động phòng, chống lừa đảo qua mạng.\n"
+        "Bà Vũ Thị Gấm, 70 tuổi, ở phường Định Công, kể tại buổi lễ rằng bà từng suýt mất 200 triệu đồng."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Vũ Thị Gấm"]

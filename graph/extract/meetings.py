@@ -43,7 +43,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|bày tỏ|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|bày tỏ|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|[Kk]ể tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
