@@ -153,6 +153,11 @@ def within(prop: str, name: str) -> str:
             f"FILTER(CONTAINS(LCASE(STR(?{name}_n)), LCASE(STR(?{name})))) ")
 
 
+def is_true(value: str | None) -> bool:
+    """An xsd:boolean as a store returns it: "true" or "1"."""
+    return value in ("true", "1")
+
+
 def awards_query(link: str) -> str:
     """The awards ``?a`` joined to the entity ``?e`` by ``link`` ("?a antq:presentedBy ?e"), each
     labelled by its type and recipients, as a person's or a body's page lists them."""

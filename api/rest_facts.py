@@ -37,7 +37,7 @@ router = APIRouter(route_class=CachedRoute, tags=["awards", "statistics"])
 
 class AwardItem(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"id": "bang-khen-1a2b3c", "iri": "http://127.0.0.1:8000/id/award/bang-khen-1a2b3c", "type": "Bằng khen", "name": None, "conferrer_label": "Chủ tịch UBND tỉnh", "recipients": "9 tập thể và 15 cá nhân", "collectives": 9, "individuals": 15, "presented_by": [], "meeting": None, "conferred_by": None}]}
+        json_schema_extra={"examples": [{"id": "bang-khen-1a2b3c", "iri": "http://127.0.0.1:8000/id/award/bang-khen-1a2b3c", "type": "Bằng khen", "name": None, "conferrer_label": "Chủ tịch UBND tỉnh", "recipients": "9 tập thể và 15 cá nhân", "collectives": 9, "individuals": 15, "presented_by": [], "awarded_to": [], "meeting": None, "conferred_by": None}]}
     )
     id: str
     iri: str

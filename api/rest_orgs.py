@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from antq.api.rest_common import (
     award_refs,
     awards_query,
+    is_true,
     CachedRoute,
     DEFAULT_LIMIT,
     Evidence,
@@ -66,6 +67,7 @@ class PostInOrg(BaseModel):
     person: Ref
     title: str | None = Field(None, examples=["Giám đốc"])
     observed_on: str | None = Field(None, examples=["2024-04-12"])
+    former: bool = Field(False, description="Written 'nguyên …': no longer held on that date")
     evidence: list[Evidence] | None = None
 
 
@@ -86,7 +88,7 @@ class OrgDetail(OrgItem):
     posts: list[PostInOrg]
     meetings_organised: list[MeetingRef]
     programmes: list[ProgrammeLink]
-    awards_received: list[Ref]
+    awards_received: list[Ref] = Field(description="Awards whose recipients name this body")
 
 
 _HEAD = entities("org:Organization")
@@ -106,12 +108,12 @@ _COLUMNS = "(MIN(?lab) AS ?label) " + _OTHER_COLUMNS
 
 _SUBS = "SELECT DISTINCT ?e ?s ?sl WHERE { { SELECT DISTINCT ?e ?s WHERE { ?s org:subOrganizationOf ?e } } " + label("s", "sl") + "} ORDER BY ?sl"
 _ALT = 'SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt } ORDER BY ?alt'
-_POSTS = """SELECT DISTINCT ?e ?m ?p ?pl ?title ?observed WHERE {
+_POSTS = """SELECT DISTINCT ?e ?m ?p ?pl ?title ?observed ?former WHERE {
   ?m org:organization ?e .
   { ?m org:member ?p } UNION { ?p antq:holds ?m }
   """ + label("p", "pl") + one("m", "antq:postTitle", "t0") + rel("m", "org:role", "role", "t1") + """
   BIND(COALESCE(?t0, ?t1) AS ?title)
-  """ + one("m", "antq:observedOn", "observed") + """
+  """ + one("m", "antq:observedOn", "observed") + one("m", "antq:formerPost", "former") + """
 } ORDER BY ?observed ?pl"""
 _MEETINGS = """SELECT DISTINCT ?e ?m ?ml ?date WHERE {
   { SELECT DISTINCT ?e ?m WHERE { ?m schema:organizer ?e } } """ + label("m", "ml") + one("m", "schema:startDate", "date") + """
@@ -185,7 +187,8 @@ async def get_organization(request: Request, id: str, evidence: bool = Query(Fal
         alt_labels=[val(r, "alt") for r in unique(alts, "alt")],
         sub_organizations=[ref(r, "s", "sl") for r in unique(subs, "s")],
         posts=[
-            PostInOrg(person=ref(r, "p", "pl"), title=val(r, "title"), observed_on=val(r, "observed"), evidence=spans_for(spans, val(r, "m")))
+            PostInOrg(person=ref(r, "p", "pl"), title=val(r, "title"), observed_on=val(r, "observed"), former=is_true(val(r, "former")),
+                      evidence=spans_for(spans, val(r, "m")))
             for r in unique(posts, "m", "p")
         ],
         meetings_organised=[MeetingRef(meeting=ref(r, "m", "ml"), date=val(r, "date"), evidence=spans_for(spans, val(r, "m"))) for r in unique(meetings, "m")],

@@ -11,6 +11,7 @@ from rdflib import Literal
 from antq.api.rest_common import (
     award_refs,
     awards_query,
+    is_true,
     Limit,
     Offset,
     WithEvidence,
@@ -70,8 +71,8 @@ class PersonDetail(PersonItem):
     meetings_chaired: list[MeetingRole]
     meetings_attended: list[MeetingRole]
     meetings_spoken_at: list[MeetingRole]
-    awards_presented: list[Ref]
-    awards_received: list[Ref]
+    awards_presented: list[Ref] = Field(description="Awards this person handed over")
+    awards_received: list[Ref] = Field(description="Awards whose recipients name this person")
 
 
 _HEAD = entities("schema:Person")
@@ -157,7 +158,7 @@ async def get_person(request: Request, id: str, evidence: bool = Query(False, de
         evidence=base.evidence,
         posts=[
             PostHeld(title=val(r, "title"), organization=ref(r, "org", "orgl"), observed_on=val(r, "observed"),
-                     former=val(r, "former") == "true", evidence=spans_for(spans, val(r, "m")))
+                     former=is_true(val(r, "former")), evidence=spans_for(spans, val(r, "m")))
             for r in unique(posts, "m")
         ],
         meetings_chaired=roles["chair"],

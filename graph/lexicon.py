@@ -17,7 +17,7 @@ RANKS = (
 HONORIFICS = ("đồng chí", "Đồng chí", "ông", "Ông", "bà", "Bà", "các đồng chí", "Các đồng chí")
 # Religious dignitaries' forms of address (not ranks): the name that follows is a person's.
 CLERGY = ("Hòa thượng", "Hoà thượng", "Thượng tọa", "Thượng toạ", "Đại đức", "Ni sư", "Ni trưởng", "Linh mục",
-          "Mục sư", "Giám mục", "Tổng Giám mục", "Truyền đạo", "mục sư", "truyền đạo", "linh mục")
+          "Mục sư", "Giám mục", "Tổng Giám mục", "Truyền đạo")
 
 # Titles that stand before an organisation. Longer first, so the regex prefers them.
 # "Trưởng Công an", "Trưởng Ban": the head noun of the organisation follows the bare title.

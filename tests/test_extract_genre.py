@@ -1669,8 +1669,8 @@ def test_a_post_written_all_in_lower_case_keeps_its_commune_police():
         "Sáng 5/6, Công an xã Yên Lạc tổ chức hội nghị.\n"
         "Đồng chí Chu Văn Thể, trưởng công an xã chủ trì hội nghị. Ông Mạc Văn Ninh, phó trưởng công an xã báo cáo."
     )
-    assert people(rec)["Chu Văn Thể"]["posts"] == [{"title": "Trưởng", "org": "công an xã"}]
-    assert people(rec)["Mạc Văn Ninh"]["posts"] == [{"title": "Phó Trưởng", "org": "công an xã"}]
+    assert people(rec)["Chu Văn Thể"]["posts"] == [{"title": "Trưởng", "org": "Công an xã"}]
+    assert people(rec)["Mạc Văn Ninh"]["posts"] == [{"title": "Phó Trưởng", "org": "Công an xã"}]
     assert {o["name"] for o in rec["organizations"]} == {"Công an xã Yên Lạc"}
 
 
@@ -1755,3 +1755,48 @@ def test_telling_a_story_at_the_event_is_a_speech():
         "Bà Vũ Thị Gấm, 70 tuổi, ở phường Định Công, kể tại buổi lễ rằng bà từng suýt mất 200 triệu đồng."
     )
     assert rec["meetings"][0]["speakers"] == ["Vũ Thị Gấm"]
+
+
+def test_a_reporters_visit_before_the_event_or_inside_a_quote_hides_no_speech():
+    before = record(
+        "Chúng tôi về xã Tân Lập vào một ngày tháng 6.\nSáng 12/6, UBND xã Tân Lập tổ chức hội nghị sơ kết phong trào. "
+        "Ông Trương Văn An, Chủ tịch UBND xã Tân Lập phát biểu chỉ đạo hội nghị."
+    )
+    assert before["meetings"][0]["speakers"] == ["Trương Văn An"]
+    quoted = record(
+        "Sáng 12/6, UBND xã Tân Lập tổ chức hội nghị sơ kết phong trào.\n"
+        "Bà Hà Thị Lụa chia sẻ tại hội nghị: “Mô hình rất hiệu quả. Chúng tôi đã đến từng hộ dân. Bà con đồng tình”. "
+        "Ông Trần Văn Nam phát biểu tại hội nghị."
+    )
+    assert quoted["meetings"][0]["speakers"] == ["Hà Thị Lụa", "Trần Văn Nam"]
+
+
+def test_words_that_look_like_teams_cues_or_gates_but_are_not():
+    rec = record(
+        "Họ đi truyền đạo Tin Lành trái phép. Đội thi xã Tân Lập đoạt giải. Đội văn nghệ thôn Phú Lộc biểu diễn. "
+        "Phòng Cảnh sát hình sự và cảnh sát khu vực phối hợp. Đồn Biên phòng cửa khẩu Quốc tế đã tuần tra."
+    )
+    assert rec["people"] == []
+    names = {o["name"] for o in rec["organizations"]}
+    assert not any(n.startswith("Đội") or n.endswith("Quốc") for n in names)
+    assert "Phòng Cảnh sát hình sự" in names
+
+
+def test_former_posts_at_a_sentence_start_in_lower_case_and_at_a_pagoda():
+    rec = record(
+        "Nguyên Phó Giám đốc Công an tỉnh, Đại tá Lê Văn Hùng phát biểu. Dự có Hòa thượng Thạch Sol, nguyên Trụ trì chùa "
+        "Phước Hậu; ông Lý Văn Tài, nguyên giám đốc Công an tỉnh Bạc Liêu."
+    )
+    p = people(rec)
+    assert p["Lê Văn Hùng"]["posts"] == [{"title": "nguyên Phó Giám đốc", "org": "Công an tỉnh"}]
+    assert p["Thạch Sol"]["posts"] == [{"title": "nguyên Trụ trì", "org": "chùa Phước Hậu"}]
+    assert p["Lý Văn Tài"]["posts"] == [{"title": "nguyên Giám đốc", "org": "Công an tỉnh Bạc Liêu"}]
+
+
+def test_gifts_to_counted_people_stay_statistics_and_recipients_match_whole_names():
+    rec = extract(Document(id="t", date="2024-06-15", text=(
+        "Sáng 14/6, UBND phường Lê Lợi tổ chức lễ. Ông Lê Lợi Văn dự. 50 hộ nghèo được tặng quà; 12 hộ được tặng Giấy khen. "
+        "Ông Văn An và ông Nguyễn Văn An dự. Đại tá Hà Văn Tâm trao Giấy khen cho Công an phường Lê Lợi và anh Nguyễn Văn An.")))
+    assert [s.value for s in rec.statistics] == [50]
+    (award,) = [a for a in rec.awards if a.presented_by]
+    assert award.awarded_people == ["Nguyễn Văn An"]

@@ -170,6 +170,8 @@ def test_a_former_post_is_flagged_and_a_current_one_is_not(api):
     former = get(api, f"/people/{slug('person', GUESTS[-1])}")["posts"]
     assert [(p["title"], p["organization"]["label"], p["former"]) for p in former] == [("nguyên Phó Chủ tịch", UBND, True)]
     assert [p["former"] for p in get(api, f"/people/{slug('person', 'Lê Thị Mai')}")["posts"]] == [False]
+    held = {p["person"]["label"]: p["former"] for p in get(api, f"/organizations/{slug('org', UBND)}")["posts"]}
+    assert held == {GUESTS[-1]: True, "Lê Thị Mai": False}
 
 
 def test_named_recipients_of_an_award_link_to_the_person_and_the_body(api):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from antq.graph import lexicon
 from antq.graph.extract.orgs import COUNT_AFTER
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -40,7 +41,8 @@ _AFTER_UNIT_WORD = re.compile(
     re.I,
 )
 _MAX_UNIT_WORDS = 4
-_REWARDED = re.compile(r"\s+(?:khác\s+)?(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:khen thưởng|tặng|trao|biểu dương|vinh danh|nhận)(?![\w])")
+_REWARDED = re.compile(r"\s+(?:khác\s+)?(?:đã\s+)?(?:vinh dự\s+)?được\s+(?:khen thưởng|biểu dương|vinh danh"
+                       rf"|(?:tặng|trao|nhận)(?:\s+tặng)?\s+(?:{'|'.join(lexicon.AWARD_TYPES)}))(?![\w])", re.IGNORECASE)
 
 
 @dataclass

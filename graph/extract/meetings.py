@@ -341,6 +341,13 @@ _REPORTER_VISIT = re.compile(r"(?<![\w])chúng tôi\s+(?:đã\s+)?(?:gặp|đế
 _AT_THE_EVENT = re.compile(r"(?<![\w])tại\s+(?:hội nghị|buổi|lễ|ngày hội|Ngày hội|hội thảo|tọa đàm|chương trình)(?![\w])")
 
 
+def _inside_quote(sents: list[Sentence], s: Sentence) -> bool:
+    """The sentence continues a quotation opened in an earlier sentence of its paragraph."""
+    first = next(i for i in range(sents.index(s), -1, -1) if sents[i].paragraph_start or i == 0)
+    before = "".join(x.text for x in sents[first : sents.index(s)])
+    return before.count("“") > before.count("”")
+
+
 def _is_subheading(s: Sentence) -> bool:
     return s.paragraph_start and len(s.text) < 100 and not s.text.rstrip().endswith((".", "!", "?", "…", ":"))
 
@@ -365,7 +372,8 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
         listing = listing and item
         if _is_subheading(s) or _AT_THE_EVENT.search(s.text):
             visiting = False
-        visiting = visiting or (_REPORTER_VISIT.search(s.text) is not None and s.text.count("“") == s.text.count("”"))
+        quoted = s.text.count("“") != s.text.count("”") or _inside_quote(sents, s)
+        visiting = visiting or (idx > meeting.index and not quoted and _REPORTER_VISIT.search(s.text) is not None)
         # "Chiều cùng ngày, đoàn đã trao nhà …" after the event: another activity, not the event
         visiting = visiting or (idx > meeting.index and s.paragraph_start and _SAME_DAY.match(s.text) is not None)
         if _ATTEND.search(s.text[:60]) and s.text.rstrip().endswith(":"):

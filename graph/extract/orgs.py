@@ -72,7 +72,7 @@ _NOT_ORG = {
 # A team or a squad named in lower case is a body only with a named unit or a number: "Tổ cựu
 # chiến binh tự quản xã X", "Đội thanh niên xung kích xã Y", "Tổ bảo vệ an ninh, trật tự số 3"
 # ("Tổ quốc", "Tổ chức", "Tổ trưởng", "Đội ngũ", "tổ dân phố N" are not teams).
-_TEAM_HEAD = re.compile(_B + rf"(?:Tổ|Đội)(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư|ngũ|viên)(?![{LO[1:-1]}]))")
+_TEAM_HEAD = re.compile(_B + rf"(?:Tổ|Đội)(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư|ngũ|viên|thi|hình|tuyển|bóng|văn nghệ)(?![{LO[1:-1]}]))")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
@@ -132,7 +132,7 @@ _MAX_BODY = 14
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
 NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Hội thánh", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
-_BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+" + CAP_WORD + ")")
+_BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+(?!Quốc|Chính|Cảng)" + CAP_WORD + ")")
 _TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})")
 _PARISH = re.compile(rf"\s+[Gg]iáo (?:xứ|họ)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}")
 _REGION_UNITS = {"tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã"}
@@ -232,9 +232,8 @@ def _body(text: str, pos: int) -> int:
                 and not re.match(rf"\s+\S+\s+{CAP_WORD}", text[m.end():]):  # "và Đào tạo", not "và Đào Văn B"
             end, count = m.end(), count + 1  # "Sở Giáo dục và Đào tạo": one body named by two fields
             continue
-        parallel = re.match(rf"\s+([{LO[1:-1]}]+)", text[m.end():]) if word == "và" and count else None
-        if parallel and parallel.group(1) in text[pos:end].lower().split():
-            end, count = m.end(), count + 1  # "Cục Công tác đảng và công tác chính trị": the same noun again
+        if word == "và" and count and re.match(r"\s+công tác\s", text[m.end():]) and "công tác" in text[pos:end].lower():
+            end, count = m.end(), count + 1  # "Cục Công tác đảng và công tác chính trị": one field, "công tác" twice
             continue
         if word == "và" and count and re.match(r"\s+phòng,\s*chống(?![\w])", text[m.end():]):
             end, count = m.end(), count + 1  # "Phòng An ninh mạng và phòng, chống tội phạm …"

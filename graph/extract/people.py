@@ -24,12 +24,13 @@ def _alt(words) -> str:  # noqa: ANN001
 _WB = rf"(?<![{LO[1:-1]}{UP[1:-1]}])"
 _WE = rf"(?![{LO[1:-1]}{UP[1:-1]}])"
 TITLE_RE = re.compile(
-    _WB + rf"(?:nguyên\s+)?(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
+    _WB + rf"(?:[Nn]guyên\s+)?(?:Phó\s+)?(?:{_alt(lexicon.TITLE_BASES)})(?:\s+(?:Thường trực|thường trực))?{_WE}"
     r"(?!\s+(?:hội nghị|buổi|lễ))"
 )
 # "…, giám đốc Công an TP Hà Nội": a title in lower case, taken only when a body follows.
 _LOWER_TITLES = {t[0].lower() + t[1:]: t for t in lexicon.TITLE_BASES if t[0].isupper()}
-TITLE_LOWER_RE = re.compile(_WB + rf"(?P<vice>[Pp]hó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")  # "Phó giám đốc" too
+TITLE_LOWER_RE = re.compile(_WB + rf"(?P<former>[Nn]guyên\s+)?(?P<vice>[Pp]hó\s+)?(?P<base>{_alt(_LOWER_TITLES)}){_WE}")  # "Phó giám đốc" too
+_FORMER = re.compile(r"[Nn]guyên\s+")  # "nguyên Phó Giám đốc": a post held before
 RANK_RE = re.compile(_WB + rf"(?:{_alt(lexicon.RANKS)}){_WE}", re.IGNORECASE)  # "đại tá" in some outlets' style
 _RANK_FORMS = {r.casefold(): r for r in lexicon.RANKS}
 _ALL_RANKS = (*lexicon.RANKS, *(r[0].lower() + r[1:] for r in lexicon.RANKS))  # "đại tá B" in some outlets' style
@@ -88,10 +89,11 @@ def _post_at(text: str, pos: int) -> PostMention | None:
         m = lower
         title = ("Phó " if lower.group("vice") else "") + _LOWER_TITLES[lower.group("base")]
     elif m:
-        title = m.group()
+        title = _FORMER.sub("", m.group(), count=1)
     else:
         return None
-    post = PostMention(title, m.start(), m.end())
+    former = _FORMER.match(m.group()) is not None
+    post = PostMention(("nguyên " if former else "") + title, m.start(), m.end())
     if title.endswith((" Ban", " ban")):
         # "Trưởng Ban Chỉ đạo 138 quận": the title's last word starts the organisation.
         org = parse_org(text, m.end() - 3)
@@ -124,9 +126,7 @@ def _post_at(text: str, pos: int) -> PostMention | None:
         org = parse_org(text, at)
         if org is None and lower and text.startswith("công an ", at):
             # "trưởng công an xã": all in lower case, as some outlets write a commune's police
-            org = parse_org(text[:at] + "C" + text[at + 1 :], at)
-            if org is not None:
-                org.name = text[org.start : org.end]
+            org = parse_org(text[:at] + "C" + text[at + 1 :], at)  # named as the body's name is written elsewhere
         if org and not org.generic:
             post.org = org
             post.end = org.parent.end if org.parent and org.parent.start >= org.end else org.end

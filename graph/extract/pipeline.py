@@ -38,7 +38,7 @@ _KIND_BY_HEAD = (
 def _kind(org: OrgMention) -> str:
     if "MTTQ" in org.name or "Mặt trận" in org.name:
         return "front"
-    if org.head.startswith(("Ban", "Đội", "Tổ")) and org.parent is not None:
+    if org.head.split()[0] in ("Ban", "Đội", "Tổ") and org.parent is not None:
         return _kind(org.parent)  # "Đội Cảnh sát giao thông, Công an huyện X": the police's own squad
     for needle, kind in _KIND_BY_HEAD:
         if org.head.startswith(needle) or org.head.endswith(needle) and needle in ("ủy", "uỷ"):
@@ -136,9 +136,10 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
             if len(fuller) == 1 or len(fuller) > 1 and fuller[-1][0] > fuller[-2][0]:
                 b.places.aliases[bare] = fuller[-1][1]
     by_key: dict[str, Organization] = {}
+    communes: dict[str, set[str]] = {}  # the communes the article names, by unit word: read once
     for i in range(len(b.sents)):
         for o in b.orgs[i]:
-            if not o.generic and not _unanchored_post(b, o) and not _any_of_several_communes(o, mentions, b.doc.text):
+            if not o.generic and not _unanchored_post(b, o) and not _any_of_several_communes(o, mentions, b.doc.text, communes):
                 _org_record(b, rec, by_key, o)
     for org in rec.organizations:  # a parent is named by its fullest form in the article
         if org.parent_key in by_key:
@@ -146,7 +147,8 @@ def _organisations(b: _Builder, rec: DocumentRecord) -> dict[str, Organization]:
     return by_key
 
 
-def _any_of_several_communes(o: OrgMention, mentions: list[OrgMention], text: str) -> bool:
+def _any_of_several_communes(o: OrgMention, mentions: list[OrgMention], text: str,
+                             cache: dict[str, set[str]] | None = None) -> bool:
     """A bare "Công an xã" in an article about several communes, none of whose police it
     names, is every commune's ("phối hợp với Công an xã cảm hóa người lầm lỗi"), not one body."""
     if o.place or o.head not in ("Công an", "CA") or (o.unit or "").lower() not in lexicon.COMMUNE_UNITS:
@@ -157,7 +159,7 @@ def _any_of_several_communes(o: OrgMention, mentions: list[OrgMention], text: st
     commune = re.compile(rf"(?<![\w]){unit}\s+({CAP_WORD}(?:\s+{CAP_WORD})*)")
     if len(set(commune.findall(text, text.rfind("\n", 0, o.start) + 1, o.start))) == 1:
         return False  # "ông A, … phường X chia sẻ: “… Công an phường …”": the commune just named
-    named = set(commune.findall(text))
+    named = cache.setdefault(unit, set(commune.findall(text))) if cache is not None else set(commune.findall(text))
     return len(named) >= 2 or re.search(rf"(?<![\w])các\s+{unit}(?![\w])", text) is not None
 
 
@@ -475,10 +477,19 @@ def _named_recipients(b: _Builder, rec: DocumentRecord, recipients: str | None) 
     that a person's or a body's page can list what it received; counts name no one."""
     if not recipients:
         return [], []
-    people = [p.name for p in rec.people if re.search(rf"(?<![\w]){re.escape(p.name)}(?![\w])", recipients)]
+    bodies = [o for o in find_orgs(recipients) if not o.generic]
+    taken = [(o.start, o.end) for o in bodies]  # "cho Công an phường Lê Lợi": a ward, not the person Lê Lợi
+    people = []
+    for person in sorted(rec.people, key=lambda p: len(p.name), reverse=True):  # "Nguyễn Văn An" before "Văn An"
+        for m in re.finditer(rf"(?<![\w]){re.escape(person.name)}(?![\w])", recipients):
+            if not any(a < m.end() and m.start() < z for a, z in taken):
+                people.append(person.name)
+                taken.append(m.span())
+                break
     known = {org.key for org in rec.organizations}
-    keys = [k for o in find_orgs(recipients) if not o.generic and (k := org_key(o, b.places)) in known]
-    return people, list(dict.fromkeys(keys))
+    keys = [k for o in bodies if (k := org_key(o, b.places)) in known]
+    order = {name: recipients.find(name) for name in people}
+    return sorted(people, key=order.get), list(dict.fromkeys(keys))
 
 
 _AREA = re.compile(rf"trên địa bàn\s+((?:{lexicon.unit_words(lexicon.PROVINCE_UNITS, lexicon.DISTRICT_UNITS, lexicon.COMMUNE_UNITS)}|TP\.?)\s*(?:{CAP_WORD}|\d+)(?:\s+{CAP_WORD})*)")
