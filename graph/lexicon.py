@@ -62,6 +62,8 @@ INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", 
 ORG_HEADS = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
     "Uỷ ban Mặt trận Tổ quốc", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương MTTQ Việt Nam",
+    # the central committee with its abbreviations, as newspapers write it ("Ủy ban T.Ư MTTQ VN")
+    *(f"{uy} {central} MTTQ" for uy in ("Ủy ban", "Uỷ ban") for central in ("Trung ương", "TƯ", "T.Ư", "TW")),
     "Uỷ ban Trung ương MTTQ Việt Nam", "Ủy ban MTTQ Việt Nam", "Uỷ ban MTTQ Việt Nam", "Ủy ban MTTQ", "Uỷ ban MTTQ",
     "UBTƯ MTTQ Việt Nam", "UBTW MTTQ Việt Nam", "UBTƯ MTTQ", "UBTW MTTQ", "UBMTTQ Việt Nam", "UBMTTQVN", "UBMTTQ", "MTTQVN",
     "Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam",

@@ -1800,3 +1800,36 @@ def test_gifts_to_counted_people_stay_statistics_and_recipients_match_whole_name
     assert [s.value for s in rec.statistics] == [50]
     (award,) = [a for a in rec.awards if a.presented_by]
     assert award.awarded_people == ["Nguyễn Văn An"]
+
+
+def test_the_central_front_committee_abbreviated_and_a_province_front_with_vn():
+    rec = record(
+        "Chiều 18.12, Ban Thường trực Ủy ban T.Ư MTTQ VN tổ chức hội nghị. Ông Lại Văn Hòa, Phó chủ tịch Ủy ban T.Ư MTTQ VN "
+        "chủ trì. Tại điểm cầu Kon Tum, bà Y Hương, Chủ tịch Ủy ban MTTQ VN tỉnh Kon Tum, chia sẻ: \"Bà con tin Mặt trận\"."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Ban Thường trực Ủy ban T.Ư MTTQ VN", "Ủy ban T.Ư MTTQ VN", "Ủy ban MTTQ VN tỉnh Kon Tum"} <= names
+    assert rec["meetings"][0]["speakers"] == ["Y Hương"]
+
+
+def test_leading_an_activity_is_not_chairing_and_every_signer_in_a_semicolon_list_attends():
+    rec = record(
+        "Sáng 21/11, Đồn Biên phòng Hoành Mô tổ chức lễ ký kết Kế hoạch phối hợp.\n"
+        "Theo Trung tá Vi Văn Mạnh, Đồn Biên phòng chủ trì tuần tra đường biên. Ngay sau đó, Trung tá Vi Văn Mạnh; "
+        "Thiếu tá Đặng Văn Sơn, Trưởng Công an xã Hoành Mô và bà Chíu Thị Lan đã ký kết Kế hoạch phối hợp.\n"
+        "Ông Dìu Văn Quý, một người có uy tín trong cộng đồng Sán Dìu của xã, nói thêm: \"Bà con giữ cột mốc\". "
+        "Bà Lý Thị Mây, người Dao ở thôn Nà Ếch, thì đề nghị tuyên truyền thêm. Ông Hoàng Văn Pả hỏi thẳng: \"Có được qua lại không?\""
+    )
+    m = rec["meetings"][0]
+    assert m["chairs"] == []
+    assert {"Vi Văn Mạnh", "Đặng Văn Sơn", "Chíu Thị Lan"} <= set(m["attendees"])
+    assert {"Dìu Văn Quý", "Lý Thị Mây", "Hoàng Văn Pả"} <= set(m["speakers"])
+
+
+def test_a_team_with_two_fields_and_an_institute_of_central_level():
+    rec = record(
+        "Ông Tằng Văn Sáng, Tổ trưởng Tổ tự quản đường biên, mốc giới thôn Pò Hèn cho biết. "
+        "Viện Huyết học - Truyền máu Trung ương phục vụ công tác cấp cứu."
+    )
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Tổ tự quản đường biên, mốc giới thôn Pò Hèn", "Viện Huyết học - Truyền máu Trung ương"} <= names

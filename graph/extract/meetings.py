@@ -33,7 +33,9 @@ _BY = re.compile(r"\s+do\s+")
 _PASSIVE_EVENT = re.compile(
     r"(?:" + "|".join(re.escape(n) for n in lexicon.MEETING_NOUNS) + r")(?![\w])[^.;]{0,120}?\s+do\s+[^.;]{3,160}?(?:tổ chức)(?![\w])"
 )
-_CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])")
+# ("Đồn Biên phòng chủ trì tuần tra": leading an activity, not chairing the event)
+_CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])(?!\s+(?:tuần tra|phối hợp|tổ chức|triển khai|thực hiện|xây dựng"
+                    r"|giải quyết|xử lý|tham mưu|soạn thảo|kiểm tra|truy quét|điều tra)(?![\w]))")
 # "… dưới sự (đồng) chủ trì của A, …và B, …": the chairs follow.
 _AGENT = re.compile(r"(?<![\w])do\s")
 # A speech verb whose subject is "tôi" / "chúng tôi": an interviewee's own words.
@@ -43,7 +45,7 @@ _ANSWER_LABEL = re.compile(r"[^:.!?]{2,60}:")
 _CHAIRED_BY = re.compile(r"(?<![\w])(?:dưới\s+)?sự\s+(?:đồng\s+)?chủ trì\s+của(?![\w])")
 _SPEAK = re.compile(
     r"(?<![\w])(?:[Pp]hát biểu(?: chỉ đạo)?|[Bb]áo cáo(?:\s+[^\s,.;]+){0,3}\s+tại|[Bb]áo cáo\s+(?:hội nghị|kết quả|tổng kết|sơ kết|tham luận)"
-    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|bày tỏ|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|[Kk]ể tại|chia sẻ(?=\s*:)"
+    r"|báo cáo(?=\s*[,:])|(?P<weak>(?<=\w )báo cáo(?=\s+\w)|(?<=[\w),] )(?:cho biết|cho rằng|nhấn mạnh|khẳng định|đề nghị|chia sẻ(?!\s+tại)|đánh giá|kiến nghị|đề xuất|cam kết|giới thiệu|nêu|kể lại|phản ánh|mong|bày tỏ|hỏi(?:\s+thẳng|\s+lại)?(?=\s*:)|nói thêm|thông tin thêm|ghi nhận(?=\s*,)|nói(?=\s*[:,]|\s+bằng))(?=[\s,:]))|[Kk]ết luận|[Kk]hai mạc|[Tt]rình bày|[Tt]ham luận|[Tt]rao đổi tại|[Cc]hia sẻ tại|[Kk]ể tại|chia sẻ(?=\s*:)"
     r"|[Pp]hát biểu cảm ơn)(?![\w])"
 )
 # "A và B đã ký kết Chương trình": whoever signs an agreement at the event is there (not in a
@@ -258,7 +260,8 @@ _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
 # places after a post or a description: ", phường X", ", xã Y, huyện Z"
 _PLACES = (rf"(?:\s*,\s*(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)}|TP\.?)"
            rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})*)")
-_DESCRIBED = re.compile(rf"\s*,\s*(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*{_PLACES}*,?\s*")
+_DESCRIBED = re.compile(rf"\s*,\s*(?:một\s+)?(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*{_PLACES}*,?\s*"
+                        r"(?:(?:thì|cũng|đã|còn|lại)\s+)*")  # "bà A, người Khơ Mú ở bản X, thì đề nghị …"
 
 
 _AND_THEN = re.compile(r"\s+và\s+(?:(?:" + "|".join(map(re.escape, (*lexicon.HONORIFICS, *lexicon.RANKS))) + r")\s+)?")
@@ -295,7 +298,7 @@ def _answerer(sents: list[Sentence], people: dict[int, list[PersonMention]], idx
 _PLACE_AFTER = re.compile(rf"{_PLACES}+\s*,?\s*")
 
 
-_ADVERBS = re.compile(r"[\s,]*(?:(?:cũng|đã|còn|lại|xúc động|phấn khởi|vui mừng|hồ hởi|tự hào|bồi hồi|nghẹn ngào|hào hứng)\s*)+")
+_ADVERBS = re.compile(r"[\s,]*(?:(?:thì|cũng|đã|còn|lại|xúc động|phấn khởi|vui mừng|hồ hởi|tự hào|bồi hồi|nghẹn ngào|hào hứng)\s*)+")
 
 
 def _subject_of(s: Sentence, p: PersonMention, verb: int) -> bool:
@@ -408,9 +411,9 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
                     meeting.chairs.append(me)
         if _ATTEND.search(s.text[:60]):
             meeting.attendees += mentions
-        for c_start, _, body in _clauses(s):
-            if (sign := _SIGN.search(body)) and not re.search(r"(?<![\w])được(?![\w])", body[: sign.start()]):
-                meeting.attendees += [p for p in mentions if c_start <= p.start and p.end <= c_start + sign.start()]
+        # the signers, up to the verb: "A; B, <post>; C và D đã ký kết Quy chế" (a list split by semicolons)
+        if (sign := _SIGN.search(s.text)) and not re.search(r"(?<![\w])được(?![\w])", s.text[: sign.start()]):
+            meeting.attendees += [p for p in mentions if p.end <= s.start + sign.start()]
         # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
         for c_start, c_end, body in _clauses(s) if not visiting else ():
             speak = _SPEAK.search(body)

@@ -86,7 +86,7 @@ _LOCATION = re.compile(
 )
 # "cho Công an phường N nguồn tin": a number followed by what it counts is no ward number
 COUNT_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, lexicon.COUNT_NOUNS))})(?![\w])")
-_VIETNAM = re.compile(r"\s+Việt Nam")
+_VIETNAM = re.compile(r"\s+(?:Việt Nam|VN(?![\w]))")
 _CENTRAL = re.compile(r"\s+(?:Trung ương|TƯ|TW|T\.Ư)(?![\w])")
 # Words that end a descriptive body ("Cục Xây dựng phong trào … ANTQ" stops before "trao").
 _BODY_STOP = set(
@@ -252,6 +252,8 @@ def _body(text: str, pos: int) -> int:
         if word in lexicon.SURNAMES and re.match(rf"\s+{CAP_WORD}\s+{CAP_WORD}", text[m.end():]):
             break
         end, count = m.end(), count + 1
+        if word == "ương" and text[max(pos, end - 10) : end].endswith("Trung ương"):
+            break  # "Viện Huyết học - Truyền máu Trung ương": the central level ends the name
         if word.lower() == "phòng" and (against := re.match(r",\s*chống(?![\w])", text[end:])):
             end += against.end()  # "… và phòng, chống tội phạm": one field of the body, the comma inside it
         if word == "ninh" and (order := re.match(r",\s*trật tự(?![\w])", text[end:])):
@@ -271,6 +273,9 @@ def _team(text: str, pos: int) -> OrgMention | None:
         end = body_end + number.end()
         return OrgMention(text[pos:end], pos, end, head)
     loc = _location(text, body_end)
+    more = re.match(rf",\s*[{LO[1:-1]}]+(?:\s+[{LO[1:-1]}]+){{0,2}}?(?=\s+(?:{_UNIT})\s)", text[body_end:]) if loc is None else None
+    if more and (named := _location(text, body_end + more.end())) and named[2] and not named[3]:
+        loc = named  # "Tổ tự quản đường biên, mốc giới thôn X": a second field after a comma, then the unit
     if loc is None or loc[3] or not loc[2]:
         return None  # "Tổ tự quản" with no unit named: a kind of team, not one body
     return OrgMention(text[pos : loc[0]], pos, loc[0], head, loc[1], loc[2])

@@ -19,6 +19,8 @@ from antq.graph.text import match_key
 
 _CITY_ALIASES = re.compile(r"\b(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Thành phố Hồ Chí Minh|thành phố Hồ Chí Minh)\b")
 _EXPAND = [
+    (re.compile(r"(?<=MTTQ )VN\b"), "Việt Nam"),  # "Ủy ban MTTQ VN tỉnh X"
+    (re.compile(r"(?<=ban )(?:T\.Ư|TƯ|TW)(?![\w])"), "Trung ương"),  # "Ủy ban T.Ư MTTQ"
     (re.compile(r"\bUBTƯ\b|\bUBTW\b"), "Ủy ban Trung ương"),
     (re.compile(r"\bUBMTTQ\b"), "Ủy ban Mặt trận Tổ quốc"),
     (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
