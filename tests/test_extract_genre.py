@@ -1833,3 +1833,8 @@ def test_a_team_with_two_fields_and_an_institute_of_central_level():
     )
     names = {o["name"] for o in rec["organizations"]}
     assert {"Tổ tự quản đường biên, mốc giới thôn Pò Hèn", "Viện Huyết học - Truyền máu Trung ương"} <= names
+
+
+def test_a_run_of_repeated_head_nouns_ends_without_exhausting_the_stack():
+    rec = record("Sáng 5/6, " + "Đội " * 2000 + "tổ chức hội nghị. " + "Ban " * 2000 + "phát biểu.")
+    assert isinstance(rec["organizations"], list)

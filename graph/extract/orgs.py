@@ -281,8 +281,23 @@ def _team(text: str, pos: int) -> OrgMention | None:
     return OrgMention(text[pos : loc[0]], pos, loc[0], head, loc[1], loc[2])
 
 
+_NESTING: ContextVar[int] = ContextVar("org_nesting", default=0)
+_MAX_NESTING = 12  # "Ban X Ủy ban Y …": real names nest a few bodies deep; "Đội Đội Đội …" must not recurse forever
+
+
 def parse_org(text: str, pos: int) -> OrgMention | None:
     """The organisation whose head noun starts at ``pos``, or None."""
+    depth = _NESTING.get()
+    if depth >= _MAX_NESTING:
+        return None
+    token = _NESTING.set(depth + 1)
+    try:
+        return _parse_org(text, pos)
+    finally:
+        _NESTING.reset(token)
+
+
+def _parse_org(text: str, pos: int) -> OrgMention | None:
     if text.startswith("Trung ương Đoàn", pos) and not text[pos + 15 : pos + 16].isalpha():
         return OrgMention("Trung ương Đoàn", pos, pos + 15, "Trung ương Đoàn")  # of the Youth Union
     if text.startswith("Trung ương ", pos) and text.startswith(("Hội", "Đoàn", "Liên đoàn"), pos + 11):
