@@ -20,7 +20,7 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 
-from antq.api.rest_common import CachedRoute, derived, entity_iri, label, one, place_query, select, slug_of, val
+from antq.api.rest_common import CachedRoute, derived, entity_iri, is_true, label, one, place_query, select, slug_of, val
 from antq.api.search import fold
 from antq.graph.iris import ANTQ
 
@@ -39,8 +39,8 @@ _PROVINCE = ("LATERAL { OPTIONAL { SELECT ?o ?place WHERE { ?o antq:servesArea/s
 _ORGS = ("SELECT ?o ?ol ?k ?place WHERE { { SELECT DISTINCT ?o WHERE { ?o a org:Organization } } " + label("o", "ol")
          + one("o", "antq:bodyKind", "k") + _PROVINCE + "}")
 _SUBS = "SELECT DISTINCT ?a ?b WHERE { ?a org:subOrganizationOf ?b }"
-_POSTS = "SELECT DISTINCT ?p ?pl ?o ?date WHERE { ?m org:member ?p ; org:organization ?o . " + label("p", "pl") + \
-    "OPTIONAL { ?m antq:observedOn ?date } }"
+_POSTS = "SELECT DISTINCT ?p ?pl ?o ?date ?former WHERE { ?m org:member ?p ; org:organization ?o . " + label("p", "pl") + \
+    "OPTIONAL { ?m antq:observedOn ?date } OPTIONAL { ?m antq:formerPost ?former } }"
 _ROLES = """SELECT DISTINCT ?p ?pl ?rel ?o ?date WHERE {
   { ?m antq:chair ?p BIND("chaired" AS ?rel) } UNION { ?m schema:attendee ?p BIND("attended" AS ?rel) }
   ?m schema:organizer ?o . """ + label("p", "pl") + """ OPTIONAL { ?m schema:startDate ?date } }"""
@@ -95,7 +95,8 @@ async def whole_network(request: Request) -> nx.MultiDiGraph:
         if person not in g:
             g.add_node(person, label=val(r, "pl") or slug_of(person), type="person", kind=None, province=None)
     for r in posts:
-        edge(val(r, "p"), val(r, "o"), "holdsPostIn", val(r, "date"))
+        # a post written "nguyên …" was held before the article's date: its own kind of edge
+        edge(val(r, "p"), val(r, "o"), "heldPostIn" if is_true(val(r, "former")) else "holdsPostIn", val(r, "date"))
     chaired = {(val(r, "p"), val(r, "o"), val(r, "date")) for r in roles if val(r, "rel") == "chaired"}
     for r in roles:
         key = (val(r, "p"), val(r, "o"), val(r, "date"))

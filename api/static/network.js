@@ -13,7 +13,7 @@
   var listEmpty = document.getElementById("node-list-empty");
   var KIND_COLOURS = { police: "#1f5fa8", front: "#c0392b", party: "#b8860b", government: "#2e8b57",
                        steering: "#7b4fa0", other: "#6b7280" };
-  var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", organized: "#2ca02c", chaired: "#d62728",
+  var EDGE_COLOURS = { subOrganizationOf: "#555", holdsPostIn: "#1f77b4", heldPostIn: "#9ecae1", organized: "#2ca02c", chaired: "#d62728",
                        attended: "#aaa", partyTo: "#9467bd", implements: "#8c564b" };
   var cy = null, current = null;
 
