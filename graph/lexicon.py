@@ -27,7 +27,7 @@ TITLE_BASES = (
     "Tổng Cục trưởng", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Giám đốc", "Bộ trưởng", "Thứ trưởng",
     "Trưởng phòng", "Trưởng Phòng", "Trưởng ban", "Trưởng Ban", "Trưởng khối", "Trưởng Khối",
     "Chủ tịch", "Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra",
-    "Chi hội trưởng", "Chi hội phó", "Đội trưởng", "Đội phó", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
+    "Chi hội trưởng", "Chi hội phó", "Đội trưởng", "Đội phó", "Trung đội trưởng", "Phó Tư lệnh", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đồn trưởng", "Hiệu trưởng", "Tổng Biên tập",
     "Ủy viên Ban Thường trực", "Uỷ viên Ban Thường trực",
     "Cảnh sát khu vực", "Thủ trưởng", "Chánh xứ", "Quản xứ", "Chính trị viên phó", "Chính trị viên", "Trụ trì", "Sư cả", "Achar", "Quản nhiệm", "Tổ trưởng", "Tổ phó", "Buôn trưởng",
     "Trưởng", "Ủy viên", "Uỷ viên",
@@ -56,7 +56,7 @@ YOUTH_UNION_HEADS = tuple(f"{unit} {d}oàn" for unit in ("Thành", "Tỉnh", "Qu
 # niên Bộ Công an", "Công đoàn Công an tỉnh …".
 INNER_BODY_HEADS = ("Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
                     "Đoàn Thanh niên", "Chi đoàn", "Công đoàn",
-                    "Hội Phụ nữ", "Hội Cựu chiến binh", "Tổng Liên hội")
+                    "Hội Phụ nữ", "Hội Cựu chiến binh", "Tổng Liên hội", "Công đoàn cơ sở")
 
 # Organisation head nouns, longest first. A head starts an organisation name.
 ORG_HEADS = (
@@ -86,7 +86,8 @@ ORG_HEADS = (
     "Tổng Liên đoàn Lao động", "Công đoàn", "Cơ quan Cảnh sát điều tra",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động", "Hội", "Đoàn", "Liên đoàn", "Trường Đại học", "Trường Cao đẳng",
     "Trường Chính trị", "Trường THPT", "Trường THCS", "Trường Tiểu học", "Đoàn trường", "Đoàn Trường", "Chi đoàn", "Viện", "Học viện", "Báo", "Tòa án",
-    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Hội thánh", "Tổng Liên hội", "Hội đồng mục vụ",
+    "Viện kiểm sát", "Giáo hội Phật giáo Việt Nam", "Ban Trị sự", "Giáo xứ", "Giáo họ", "Giáo phận", "Hội thánh", "Tổng Liên hội",
+    "Ban hành giáo", "Quân khu", "Công đoàn cơ sở", "Trung đội", "Bộ CHQS", "Hội đồng mục vụ",
 )
 
 # Heads that only make an organisation when a unit, a place or a proper name follows

@@ -1838,3 +1838,41 @@ def test_a_team_with_two_fields_and_an_institute_of_central_level():
 def test_a_run_of_repeated_head_nouns_ends_without_exhausting_the_stack():
     rec = record("Sáng 5/6, " + "Đội " * 2000 + "tổ chức hội nghị. " + "Ban " * 2000 + "phát biểu.")
     assert isinstance(rec["organizations"], list)
+
+
+def test_a_follow_on_event_by_the_same_bodies_is_a_second_event_of_the_day():
+    rec = record(
+        "Ngày 12-10, Công an xã Đạ Đờn phối hợp với Ủy ban MTTQ Việt Nam xã Đạ Đờn tổ chức lễ bàn giao nhà cho bà Ka'Lơn.\n"
+        "Ngay sau lễ bàn giao, Công an xã và Ủy ban MTTQ Việt Nam xã tổ chức buổi gặp mặt già làng. "
+        "Trung tá Lê Văn Dũng chủ trì buổi gặp mặt.\n"
+        "Già làng K'Brel nói bằng tiếng K'Ho.",
+        date="2025-10-13",
+    )
+    handover, meeting = rec["meetings"]
+    assert meeting["date"] == handover["date"] == "2025-10-12"
+    assert meeting["chairs"] == ["Lê Văn Dũng"] and "K'Brel" in meeting["speakers"]
+    assert "Ka'Lơn" in [p["name"] for p in rec["people"]]
+
+
+def test_military_regions_platoons_parish_boards_dioceses_and_company_unions():
+    rec = record(
+        "Dự có Thiếu tướng Hoàng Văn Nghĩa, Phó Tư lệnh Quân khu 2; anh Lăng Văn Sỹ, Trung đội trưởng Trung đội dân quân "
+        "cơ động xã Tân Thanh; ông Phạm Văn Lộc, Trưởng Ban hành giáo giáo xứ Phú Nhai (Giáo phận Bùi Chu); bà Đinh Thị Nga, "
+        "Chủ tịch Công đoàn cơ sở Công ty TNHH May Việt Thắng. Bộ CHQS tỉnh cử 20 chiến sĩ. Các câu hỏi xoay quanh Luật Căn cước."
+    )
+    p = people(rec)
+    assert p["Hoàng Văn Nghĩa"]["posts"] == [{"title": "Phó Tư lệnh", "org": "Quân khu 2"}]
+    assert p["Lăng Văn Sỹ"]["posts"] == [{"title": "Trung đội trưởng", "org": "Trung đội dân quân cơ động xã Tân Thanh"}]
+    assert p["Phạm Văn Lộc"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban hành giáo giáo xứ Phú Nhai"}]
+    assert p["Đinh Thị Nga"]["posts"] == [{"title": "Chủ tịch", "org": "Công đoàn cơ sở Công ty TNHH May Việt Thắng"}]
+    assert {"Giáo phận Bùi Chu", "Bộ CHQS tỉnh"} <= {o["name"] for o in rec["organizations"]}
+    assert "Luật Căn" not in p
+
+
+def test_a_district_level_citys_police_named_bare_is_that_citys():
+    rec = record(
+        "Sáng 5/6, Công an thành phố Thuận An tổ chức hội nghị tại phường Bình Hòa (tỉnh Bình Dương). "
+        "Đại diện Công an thành phố cho biết, Liên đoàn Lao động thành phố tặng Giấy khen cho 9 công đoàn cơ sở."
+    )
+    assert "Công an thành phố" not in {o["name"] for o in rec["organizations"]}
+    assert rec["awards"][0]["recipients"] == "9 công đoàn cơ sở"

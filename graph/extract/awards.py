@@ -17,7 +17,7 @@ from antq.graph.text import CAP_WORD
 _TYPES = "|".join(sorted({t for t in lexicon.AWARD_TYPES} | {t.lower() for t in lexicon.AWARD_TYPES}, key=len, reverse=True))
 # Who receives awards, counted or not: "9 tập thể", "6 già làng, người có uy tín".
 _RECIPIENT_NOUNS = ("tập thể", "cá nhân", "cán bộ", "đơn vị", "chiến sĩ", "hộ gia đình", "gia đình", "đồng chí", "hội viên",
-                    "đoàn viên", "đảng viên", "người có uy tín", "già làng", "trưởng thôn", "trưởng bản", "học sinh",
+                    "đoàn viên", "đảng viên", "công đoàn cơ sở", "doanh nghiệp", "công nhân", "người có uy tín", "già làng", "trưởng thôn", "trưởng bản", "học sinh",
                     "công dân", "quần chúng", "người", "hộ")
 _RECIPIENT_NOUN = "|".join(sorted(_RECIPIENT_NOUNS, key=len, reverse=True))
 _RECIPIENT = rf"(?:các\s+|\d+\s+)?(?:{_RECIPIENT_NOUN})(?![\w])"

@@ -118,15 +118,16 @@ def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], arti
             found.append(_delegation_session(first, s, idx, session))
             continue
         same_day = _SAME_DAY.match(s.text)
-        if first.incidental or not s.paragraph_start or not (same_day or dates.meeting_date(s.text, article_date)):
+        follow_on = _FOLLOW_ON.match(s.text)  # "Ngay sau lễ bàn giao, <the same bodies> tổ chức buổi gặp mặt …"
+        if first.incidental or not s.paragraph_start or not (same_day or follow_on or dates.meeting_date(s.text, article_date)):
             continue
         m = _event(s, idx, orgs, article_date)
         organise = _ORGANISE.search(s.text)
         if m is None or not m.organizers or not organise or _DONE.search(s.text[: organise.start()]):
             continue
-        m.date = m.date or (first.date if same_day else None)
+        m.date = m.date or (first.date if same_day or follow_on else None)
         names = {o.name.casefold() for o in m.organizers}
-        if any(names & {o.name.casefold() for o in x.organizers} for x in found) or _long_before(m.date, first.date):
+        if not follow_on and any(names & {o.name.casefold() for o in x.organizers} for x in found) or _long_before(m.date, first.date):
             continue
         found.append(m)
     return found
@@ -135,6 +136,8 @@ def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], arti
 # "Cùng ngày, …", "Chiều cùng ngày, …", "Cũng trong ngày, …": a round-up's next event, on the lead's date
 _SAME_DAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+cùng ngày|Cùng ngày|Cũng trong (?:ngày|sáng|chiều)(?: cùng ngày| nay)?)(?![\w])")
 _DONE = re.compile(r"(?<![\w])đã\s*$")
+# "Ngay sau lễ bàn giao, …", "Sau hội nghị, …", "Tiếp đó, …": the next event of the same day
+_FOLLOW_ON = re.compile(r"(?:(?:Ngay\s+)?[Ss]au\s+(?:khi\s+)?(?:kết thúc\s+)?(?:lễ|buổi|hội nghị|ngày hội)[^,.;]{0,40}|Tiếp đó|Tiếp theo),")
 
 
 def _long_before(when: str | None, lead: str | None) -> bool:
@@ -260,7 +263,7 @@ _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
 # places after a post or a description: ", phường X", ", xã Y, huyện Z"
 _PLACES = (rf"(?:\s*,\s*(?:{lexicon.unit_words(lexicon.COMMUNITY_UNITS, lexicon.COMMUNE_UNITS, lexicon.DISTRICT_UNITS, lexicon.PROVINCE_UNITS)}|TP\.?)"
            rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})*)")
-_DESCRIBED = re.compile(rf"\s*,\s*(?:một\s+)?(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên)\s[^,;:.“”\"]*{_PLACES}*,?\s*"
+_DESCRIBED = re.compile(rf"\s*,\s*(?:một\s+)?(?:người|già làng|trưởng thôn|trưởng bản|tổ trưởng|thành viên|chủ)\s[^,;:.“”\"]*{_PLACES}*,?\s*"
                         r"(?:(?:thì|cũng|đã|còn|lại)\s+)*")  # "bà A, người Khơ Mú ở bản X, thì đề nghị …"
 
 

@@ -67,12 +67,12 @@ _HEAD = re.compile(_B + "(?:" + "|".join(
 _NOT_ORG = {
     "Cục": "trưởng|phó", "Vụ": "trưởng|phó|việc|án", "Tổng cục": "trưởng|phó", "Hội": "nghị|thảo|thi|viên|đồng",
     "Ban": "hành|ngành|tổ chức|đêm|ngày", "Báo": "cáo|chí", "Bộ": "đội|phận|trưởng|máy", "Đoàn": "kết|viên|thể",
-    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Chi hội": "trưởng|phó", "Đội": "trưởng|phó|ngũ|viên|hình|tuyển|bóng|văn nghệ|thi", "Viện": "trưởng|dẫn", "Trường": "hợp",
+    "Sở": "hữu|dĩ", "Phòng": "chống|ngừa|cháy", "Đồn": "trưởng", "Chi hội": "trưởng|phó", "Trung đội": "trưởng|phó", "Đội": "trưởng|phó|ngũ|viên|hình|tuyển|bóng|văn nghệ|thi", "Viện": "trưởng|dẫn", "Trường": "hợp",
 }
 # A team or a squad named in lower case is a body only with a named unit or a number: "Tổ cựu
 # chiến binh tự quản xã X", "Đội thanh niên xung kích xã Y", "Tổ bảo vệ an ninh, trật tự số 3"
 # ("Tổ quốc", "Tổ chức", "Tổ trưởng", "Đội ngũ", "tổ dân phố N" are not teams).
-_TEAM_HEAD = re.compile(_B + rf"(?:Tổ|Đội)(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư|ngũ|viên|thi|hình|tuyển|bóng|văn nghệ)(?![{LO[1:-1]}]))")
+_TEAM_HEAD = re.compile(_B + rf"(?:Tổ|Trung đội|Đội)(?=\s+[{LO[1:-1]}])(?!\s+(?:quốc|chức|trưởng|phó|dân phố|dân cư|ngũ|viên|thi|hình|tuyển|bóng|văn nghệ)(?![{LO[1:-1]}]))")
 _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
@@ -130,7 +130,7 @@ _MAX_BODY = 14
 
 
 # Heads completed by a proper name rather than by a unit: "Đồn Biên phòng Pha Long".
-NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Hội thánh", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
+NAMED_HEADS = {"Đồn Biên phòng", "Giáo xứ", "Giáo họ", "Giáo phận", "Hội thánh", "Đoàn trường", "Đoàn Trường", "Trường Đại học", "Trường Cao đẳng", "Trường Chính trị", "Trường THPT", "Trường THCS",
                 "Trường Tiểu học"}
 _BORDER_GATE = re.compile(r"\s+[Cc]ửa khẩu(?:\s+(?:[Qq]uốc tế|[Qq]uốc gia|[Cc]hính|[Cc]ảng))*(?=\s+(?!Quốc|Chính|Cảng)" + CAP_WORD + ")")
 _TRAILING_UNIT = re.compile(rf"\s+(?:{_alt(['tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường'])})")
@@ -264,7 +264,7 @@ def _body(text: str, pos: int) -> int:
 def _team(text: str, pos: int) -> OrgMention | None:
     if text[max(0, pos - 1) : pos] in ("“", '"'):
         return None  # "“Tổ tự quản khu nhà trọ” ở phường X": a model's name, quoted
-    head = text[pos : pos + 3].rstrip()
+    head = _TEAM_HEAD.match(text, pos).group()
     body_end = _body(text, pos + len(head))
     if body_end == pos + len(head):
         return None
@@ -364,7 +364,7 @@ def _parse_org(text: str, pos: int) -> OrgMention | None:
         if worship is None:
             return None  # "Ban quản trị các chùa": no one board
         end = worship.end()  # "Ban quản trị chùa Ô Rồng", "Ban quản trị chùa" (the article's pagoda)
-    elif head in body_heads or head.startswith("Ban ") or head == "BCĐ":
+    elif (head in body_heads or head.startswith("Ban ") or head == "BCĐ") and head != "Ban hành giáo":
         num = re.match(r"\s+\d+(?!\s*(?:năm|tháng|ngày))", text[end:])
         lower_body = re.match(rf"\s+{LO}", text[end:]) and head in ("Ban", "Ban Chỉ đạo", "BCĐ", "Hội", "Đoàn")
         body_end = end + num.end() if num and head.startswith(("Ban", "BCĐ")) else end if lower_body else _body(text, end)
@@ -399,7 +399,9 @@ def _parse_org(text: str, pos: int) -> OrgMention | None:
             end += region.end() if region else 0  # "Hội thánh Tin Lành Việt Nam (miền Nam)": part of the name
         elif text[pos - 1 : pos] in ("“", '"'):
             return None  # "“Giáo họ bình yên”": a model's name, quoted
-    elif head == "Hội đồng mục vụ":
+    elif head == "Quân khu" and (number := re.match(r"\s+\d+(?![\w/])", text[end:])):
+        end += number.end()  # "Quân khu 1": a military region is numbered
+    elif head in ("Hội đồng mục vụ", "Ban hành giáo"):
         parish = _PARISH.match(text, end)
         if parish is None:
             return None  # "Hội đồng mục vụ các giáo xứ": every parish's council, not one

@@ -307,10 +307,10 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
 
 # "ông A Thiên": a Ba Na man's name opens with "A" (cued by the honorific, never alone)
 _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"(?:{CAP_WORD}|A(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
-_ONE_WORD_NAME = re.compile(_WB + rf"{UP}['’]{UP}{LO}+{_WE}(?!['’]|\s+{UP})")
+_ONE_WORD_NAME = re.compile(_WB + rf"{UP}{LO}?['’]{UP}{LO}+{_WE}(?!['’]|\s+{UP})")  # "K'Bròi", "Ka'Huê"
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
-_CUE = re.compile(rf"(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|già làng|Già làng)\s+$")
+_CUE = re.compile(rf"(?<![\w])(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|anh|chị|già làng|Già làng)\s+$")
 # "(Báo X) – …": an outlet's name tagging a lead is not a person
 _SOURCE_TAG = re.compile(rf"\(\s*(?:{CAP_WORD}\s+)*$")
 

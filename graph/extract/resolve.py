@@ -28,6 +28,7 @@ _EXPAND = [
     (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bBCA\b"), "Bộ Công an"),
     (re.compile(r"\bCCB\b"), "Cựu chiến binh"),
+    (re.compile(r"\bCHQS\b"), "Chỉ huy Quân sự"),
     (re.compile(r"\bCATP\b"), "Công an thành phố"),
     (re.compile(r"\bCAT\b"), "Công an tỉnh"),
     (re.compile(r"\bTP\.\s?|\bTP\b"), "thành phố "),
@@ -88,14 +89,21 @@ def org_key(org: OrgMention, places: DocPlaces) -> str:
     if org.head == "CATP" and places.province:
         name = f"Công an thành phố {places.province}"
     elif re.fullmatch(r"(?:Công an|UBND|Ủy ban nhân dân|Ủy ban MTTQ Việt Nam|Thành ủy)\s+(?:TP|Thành phố|thành phố)", name):
-        name = name + (" " + places.province if places.province and "TP" not in name else "")
+        city = (places.by_unit or {}).get("thành phố")
+        if city and gazetteer().province_of(city) not in (None, city):
+            name = f"{name} {city}"  # the article's city below the province ("Công an thành phố" of Thuận An)
+        else:
+            name = name + (" " + places.province if places.province and "TP" not in name else "")
         if "TP" in name and places.province:
             name = re.sub(r"\bTP\b\.?", "thành phố " + places.province, name)
     elif org.head == "CAT" and places.province:
         name = "Công an tỉnh " + places.province
     elif org.unit and not org.place and places.by_unit:
         filler = places.by_unit.get(unit)
-        if unit in ("tỉnh", "thành phố", "tp") and places.province:
+        # "Công an thành phố" in an article about Thuận An (a city of Bình Dương) is that city's
+        # police; in an article about Đà Nẵng, the province-level city's
+        city_of_province = unit in ("thành phố", "tp") and filler and gazetteer().province_of(filler) not in (None, filler)
+        if unit in ("tỉnh", "thành phố", "tp") and places.province and not city_of_province:
             filler = places.province
         if filler:
             name = f"{name} {filler}"
