@@ -216,11 +216,14 @@ def find_people(text: str, start: int, end: int) -> tuple[list[PersonMention], l
     person ("Thứ trưởng Bộ Công an nhấn mạnh …", a later mention by title) in ``text[start:end]``."""
     posts: list[PostMention] = []
     pos = start
+    # The next match of each kind of post from ``pos`` on, searched again only once passed
+    # (searching all three to the end at every step made long lists of posts quadratic).
+    kinds = (TITLE_RE, TITLE_LOWER_RE, _STANDING_OF_COMMUNITY)
+    upcoming: list[re.Match | None] = [k.search(text, pos, end) for k in kinds]
     while True:
-        m = TITLE_RE.search(text, pos, end)
-        lower = TITLE_LOWER_RE.search(text, pos, m.start() if m else end)
-        m = lower or m
-        m = _STANDING_OF_COMMUNITY.search(text, pos, m.start() if m else end) or m
+        upcoming = [n if n is None or n.start() >= pos else k.search(text, pos, end) for k, n in zip(kinds, upcoming)]
+        found = [n for n in upcoming if n is not None]
+        m = min(found, key=lambda n: n.start()) if found else None  # the first; a capitalised title wins a tie
         if not m:
             break
         post = _post_at(text, m.start())
