@@ -1876,3 +1876,12 @@ def test_a_district_level_citys_police_named_bare_is_that_citys():
     )
     assert "Công an thành phố" not in {o["name"] for o in rec["organizations"]}
     assert rec["awards"][0]["recipients"] == "9 công đoàn cơ sở"
+
+
+def test_a_quotation_opened_by_a_colon_after_its_subject_is_their_speech():
+    rec = record(
+        "Chiều 14/3, Công an xã Mường Ải tổ chức buổi gặp mặt già làng.\n"
+        "Già làng Lô Văn Pẩn ở bản Xốp Thằm, năm nay đã 80 tuổi: \"Bản giờ yên ổn lắm\". "
+        "Tham dự có: ông Vi Văn Thông, Chủ tịch UBND xã."
+    )
+    assert rec["meetings"][0]["speakers"] == ["Lô Văn Pẩn"]

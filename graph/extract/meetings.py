@@ -136,6 +136,7 @@ def find_meetings(sents: list[Sentence], orgs: dict[int, list[OrgMention]], arti
 # "Cùng ngày, …", "Chiều cùng ngày, …", "Cũng trong ngày, …": a round-up's next event, on the lead's date
 _SAME_DAY = re.compile(r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+cùng ngày|Cùng ngày|Cũng trong (?:ngày|sáng|chiều)(?: cùng ngày| nay)?)(?![\w])")
 _DONE = re.compile(r"(?<![\w])đã\s*$")
+_SAID = re.compile(r":\s*[“\"]")  # a colon opening a quotation
 # "Ngay sau lễ bàn giao, …", "Sau hội nghị, …", "Tiếp đó, …": the next event of the same day
 _FOLLOW_ON = re.compile(r"(?:(?:Ngay\s+)?[Ss]au\s+(?:khi\s+)?(?:kết thúc\s+)?(?:lễ|buổi|hội nghị|ngày hội)[^,.;]{0,40}|Tiếp đó|Tiếp theo),")
 
@@ -420,6 +421,10 @@ def assign_roles(meeting: MeetingMention, sents: list[Sentence], people: dict[in
         # Each clause can name its own speaker: "A phát biểu …; B trình bày tham luận …".
         for c_start, c_end, body in _clauses(s) if not visiting else ():
             speak = _SPEAK.search(body)
+            if not speak and (said := _SAID.search(body)) and not _NO_SPEAK.search(body):
+                # "Già làng A ở bản B, năm nay đã 78 tuổi: “…”": the subject's own words, no verb
+                meeting.speakers += [p for p in mentions if c_start <= p.start < c_start + 30 and p.end <= c_start + said.start()][:1]
+                continue
             if not speak or _NO_SPEAK.search(body[: speak.start() + 20]):
                 continue
             spos = c_start + speak.start()
