@@ -1885,3 +1885,12 @@ def test_a_quotation_opened_by_a_colon_after_its_subject_is_their_speech():
         "Tham dự có: ông Vi Văn Thông, Chủ tịch UBND xã."
     )
     assert rec["meetings"][0]["speakers"] == ["Lô Văn Pẩn"]
+
+
+def test_a_lead_after_the_outlets_tag_keeps_its_relative_date():
+    rec = record(
+        "Rộn ràng Ngày hội ở bản vùng cao\n"
+        "VOV.VN - Sáng qua, tại bản Háng Lìa, Công an huyện Điện Biên Đông tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+        date="2024-08-19",
+    )
+    assert rec["meetings"][0]["date"] == "2024-08-18"

@@ -51,11 +51,15 @@ def _relative(which: str, article_date: str | None) -> str | None:
     return (date.fromisoformat(article_date) - timedelta(days=which == "qua")).isoformat()
 
 
+_OUTLET_TAG = re.compile(r"\(?[A-ZĐ][\w.]{1,15}\)?\s*[-–—]\s+")
+
+
 def meeting_date(sentence: str, article_date: str | None) -> tuple[str, int, int] | None:
     """The event date a lead sentence opens with: "Sáng 24/5, …", "Ngày 20-9, …", "Sáng nay, …"."""
     m = DAY_MONTH.search(sentence[:60])
     if not m:
-        rel = _RELATIVE_DAY.match(sentence)
+        tag = _OUTLET_TAG.match(sentence)  # "VOV.VN - Sáng qua, …": the outlet's tag, then the lead
+        rel = _RELATIVE_DAY.match(sentence, tag.end() if tag else 0)
         day = _relative(rel.group("which"), article_date) if rel else None
         return (day, rel.start(), rel.end()) if day else None
     y = int(m.group("y")) if m.group("y") else None
