@@ -19,7 +19,7 @@ from serverproc import ServerProcess
 HCM_TEXT = (
     "Sáng 19/8, Công an Thành phố Hồ Chí Minh (CATP) tổ chức Ngày hội toàn dân bảo vệ ANTQ tại quận 1. "
     "Trung tướng Tô Văn Lâm, Giám đốc Công an TP.HCM chủ trì ngày hội. "
-    "Dự có bà Lê Thị Mai, Phó Chủ tịch UBND TP.HCM, ông Đỗ Minh Tâm, Trưởng Công an quận 1, "
+    "Dự có bà Lê Thị Mai, Phó Chủ tịch UBND TP.HCM, ông Đỗ Minh Tú, Trưởng Công an quận 1, "
     "ông Hồ Văn Phúc, ông Vũ Đức Anh và bà Đinh Thị Lan. "
     "Toàn thành phố có 1.200 mô hình tự quản về an ninh trật tự trong năm 2023. "
     "Trung tướng Tô Văn Lâm trao Giấy khen cho Công an quận 1 và ông Hồ Văn Phúc."
@@ -44,8 +44,8 @@ def hcm_article() -> DocumentRecord:
                    posts=[Post(title="Giám đốc", org="Công an TP.HCM", org_key=CATP, evidence=[e("Giám đốc Công an TP.HCM")])], evidence=[e("Tô Văn Lâm")]),
             Person(name="Lê Thị Mai", key="Lê Thị Mai",
                    posts=[Post(title="Phó Chủ tịch", org="UBND TP.HCM", org_key=UBND, evidence=[e("Phó Chủ tịch UBND TP.HCM")])], evidence=[e("Lê Thị Mai")]),
-            Person(name="Đỗ Minh Tâm", key="Đỗ Minh Tâm",
-                   posts=[Post(title="Trưởng Công an", org=CA_Q1, org_key=CA_Q1, evidence=[e("Trưởng Công an quận 1")])], evidence=[e("Đỗ Minh Tâm")]),
+            Person(name="Đỗ Minh Tú", key="Đỗ Minh Tú",
+                   posts=[Post(title="Trưởng Công an", org=CA_Q1, org_key=CA_Q1, evidence=[e("Trưởng Công an quận 1")])], evidence=[e("Đỗ Minh Tú")]),
             *[Person(name=g, key=g, evidence=[e(g)]) for g in GUESTS[:-1]],
             Person(name=GUESTS[-1], key=GUESTS[-1], evidence=[e(GUESTS[-1])],
                    posts=[Post(title="nguyên Phó Chủ tịch", org="UBND TP.HCM", org_key=UBND, evidence=[e(GUESTS[-1])])]),
@@ -53,7 +53,7 @@ def hcm_article() -> DocumentRecord:
         meetings=[
             Meeting(label="Ngày hội toàn dân bảo vệ ANTQ", date="2023-08-19", place="quận 1", kind="ngày hội",
                     organizers=[CATP], organizer_keys=[CATP], chairs=["Tô Văn Lâm"],
-                    attendees=["Tô Văn Lâm", "Lê Thị Mai", "Đỗ Minh Tâm", *GUESTS], programme="09/CTr-BCA-MTTW",
+                    attendees=["Tô Văn Lâm", "Lê Thị Mai", "Đỗ Minh Tú", *GUESTS], programme="09/CTr-BCA-MTTW",
                     key="t03-ngay-hoi", evidence=[e("Ngày hội toàn dân bảo vệ ANTQ"), e("chủ trì ngày hội")]),
         ],
         awards=[

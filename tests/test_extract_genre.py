@@ -40,9 +40,9 @@ def test_several_posts_after_commas_and_honorific():
 
 
 def test_place_name_is_not_swallowed_into_the_person():
-    rec = record("Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi Lê Văn Bình đồng chủ trì hội nghị.")
-    assert "Lê Văn Bình" in people(rec)
-    assert people(rec)["Lê Văn Bình"]["posts"][0]["org"] == "Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi"
+    rec = record("Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi Lê Văn Bích đồng chủ trì hội nghị.")
+    assert "Lê Văn Bích" in people(rec)
+    assert people(rec)["Lê Văn Bích"]["posts"][0]["org"] == "Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi"
 
 
 def test_later_mention_by_rank_is_the_same_person():
@@ -164,10 +164,10 @@ def test_evidence_offsets_point_into_the_original_text():
 def test_later_mention_by_title_alone_takes_the_role():
     rec = record(
         "Ngày 14/3, Công an tỉnh Yên Bái tổ chức hội nghị triển khai Chương trình phối hợp số 03/CTr-CAT-MTTQ.\n"
-        "Dự hội nghị có Thiếu tướng Tạ Quang Vinh, Phó Giám đốc Công an tỉnh Yên Bái.\n"
+        "Dự hội nghị có Thiếu tướng Tạ Quang Vĩnh, Phó Giám đốc Công an tỉnh Yên Bái.\n"
         "Phát biểu tại hội nghị, Phó Giám đốc Công an tỉnh Yên Bái đề nghị các đơn vị quán triệt."
     )
-    assert rec["meetings"][0]["speakers"] == ["Tạ Quang Vinh"]
+    assert rec["meetings"][0]["speakers"] == ["Tạ Quang Vĩnh"]
 
 
 def test_festival_with_central_posts_and_listed_guests():
@@ -459,12 +459,12 @@ def test_union_members_counted_as_award_recipients():
 def test_speakers_described_or_followed_by_a_comma_and_a_report_with_a_colon():
     rec = record(
         "Sáng 5/3, Công an tỉnh Trà Vinh tổ chức hội nghị sơ kết.\n"
-        "Cũng tại hội nghị, ông Thạch Sô Phal, người có uy tín trong cộng đồng người Khmer ở xã Hòa Lợi (huyện Châu Thành) "
+        "Cũng tại hội nghị, ông Thạch Sô Phết, người có uy tín trong cộng đồng người Khmer ở xã Hòa Lợi (huyện Châu Thành) "
         "cho biết, bà con đã vận động con em không vi phạm pháp luật.\n"
         "Ông Kim Văn Tư, Chủ tịch Ủy ban MTTQ Việt Nam xã Hòa Lợi, cho biết xã đã lắp 40 camera.\n"
         "Thượng tá Sơn Minh Đức, Phó Giám đốc Công an tỉnh báo cáo: toàn tỉnh có 320 tổ tự quản."
     )
-    assert set(rec["meetings"][0]["speakers"]) == {"Thạch Sô Phal", "Kim Văn Tư", "Sơn Minh Đức"}
+    assert set(rec["meetings"][0]["speakers"]) == {"Thạch Sô Phết", "Kim Văn Tư", "Sơn Minh Đức"}
 
 
 def test_ethnic_groups_and_communes_are_not_people():
@@ -655,7 +655,7 @@ def test_background_events_are_not_round_up_events_and_the_same_day_is():
     rec = record(
         "Công an tỉnh Hà Nam sơ kết phong trào\n"
         "Sáng 14/6, Công an tỉnh Hà Nam tổ chức Hội nghị sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc. "
-        "Đại tá Vương Đình Khải, Giám đốc Công an tỉnh chủ trì hội nghị.\n"
+        "Đại tá Vương Đình Kháng, Giám đốc Công an tỉnh chủ trì hội nghị.\n"
         "Ngày 5/6, Công an tỉnh Hà Nam tổ chức hội nghị tập huấn cho công an xã, làm tiền đề cho đợt sơ kết này.\n"
         "Ngày 30/4/2024, UBND tỉnh đã tổ chức lễ ra quân tấn công trấn áp tội phạm.\n"
         "Tại hội nghị, Thượng tá Lã Minh Đạt báo cáo kết quả công tác.\n"
@@ -876,9 +876,9 @@ def test_a_conferrer_named_with_a_dotted_city():
 
 
 @pytest.mark.parametrize("text, want", [
-    ("Dịp này, ông Nguyễn Văn Khoa trao Bằng khen của Bộ Công an cho Công an TP.HCM.",
+    ("Dịp này, ông Nguyễn Văn Khiết trao Bằng khen của Bộ Công an cho Công an TP.HCM.",
      {("Bằng khen", "Bộ Công an", "Công an TP.HCM")}),
-    ("Dịp này, ông Nguyễn Văn Khoa trao Bằng khen của Ủy ban MTTQ Việt Nam tỉnh, UBND TP.HCM.",
+    ("Dịp này, ông Nguyễn Văn Khiết trao Bằng khen của Ủy ban MTTQ Việt Nam tỉnh, UBND TP.HCM.",
      {("Bằng khen", "Ủy ban MTTQ Việt Nam tỉnh", None), ("Bằng khen", "UBND TP.HCM", None)}),
     ("Dịp này, Công an TP.HCM khen thưởng 5 tập thể và 7 cá nhân.",
      {("Khen thưởng", "Công an TP.HCM", "5 tập thể và 7 cá nhân")}),
@@ -891,7 +891,7 @@ def test_a_dotted_city_inside_recipients_and_further_conferrers(text: str, want:
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Phó Chủ tịch UBND thành phố Nguyễn Văn Khoa phát biểu tại hội nghị.", "Nguyễn Văn Khoa"),
+    ("Phó Chủ tịch UBND thành phố Nguyễn Văn Khiết phát biểu tại hội nghị.", "Nguyễn Văn Khiết"),
     ("Chủ tịch UBND Thành phố Trần Thị Bình dự hội nghị.", "Trần Thị Bình"),
     ("Giám đốc Công an tỉnh yêu cầu Lê Văn Tâm báo cáo kết quả.", "Lê Văn Tâm"),
 ])
@@ -921,23 +921,23 @@ def test_a_two_word_village_after_the_title_stays_a_village():
 
 def test_a_do_inside_a_post_does_not_hide_the_chair():
     """Only a "do" followed by the person chairing names the agent; "do tỉnh thành lập" describes a post."""
-    text = ("Sáng 5/3, Công an tỉnh tổ chức hội nghị sơ kết. Ông Nguyễn Văn Khoa, Phó Chủ tịch UBND tỉnh, Trưởng "
+    text = ("Sáng 5/3, Công an tỉnh tổ chức hội nghị sơ kết. Ông Nguyễn Văn Khiết, Phó Chủ tịch UBND tỉnh, Trưởng "
             "Ban Chỉ đạo do tỉnh thành lập, chủ trì hội nghị.")
     [m] = record(text)["meetings"]
-    assert m["chairs"] == ["Nguyễn Văn Khoa"]
+    assert m["chairs"] == ["Nguyễn Văn Khiết"]
 
 
 def test_a_name_written_after_a_bodys_unit_word_is_not_thereby_a_place():
     """"UBND xã <name>" with the commune left unsaid: the name is the head's, and a bare later
     mention of that person stays a person; a commune the map knows is still a place."""
-    text = ("Sáng 5/3, Công an xã tổ chức hội nghị. Chủ tịch UBND xã Nguyễn Văn Khoa phát biểu. "
-            "Nguyễn Văn Khoa đề nghị các thôn phối hợp.")
-    assert "Nguyễn Văn Khoa" in people(record(text))
+    text = ("Sáng 5/3, Công an xã tổ chức hội nghị. Chủ tịch UBND xã Nguyễn Văn Khiết phát biểu. "
+            "Nguyễn Văn Khiết đề nghị các thôn phối hợp.")
+    assert "Nguyễn Văn Khiết" in people(record(text))
     assert record("Sáng 5/3, UBND xã Tân Lập tổ chức hội nghị. Tân Lập là xã biên giới.")["people"] == []
 
 
 @pytest.mark.parametrize("text, name, org", [
-    ("Chủ tịch UBND xã Nguyễn Văn Khoa phát biểu tại hội nghị.", "Nguyễn Văn Khoa", "UBND xã"),
+    ("Chủ tịch UBND xã Nguyễn Văn Khiết phát biểu tại hội nghị.", "Nguyễn Văn Khiết", "UBND xã"),
     ("Phó Trưởng Công an phường Lê Thị Hoa báo cáo kết quả.", "Lê Thị Hoa", "Công an phường"),
 ])
 def test_the_head_named_right_after_a_commune_body_left_unnamed(text: str, name: str, org: str):
@@ -948,7 +948,7 @@ def test_the_head_named_right_after_a_commune_body_left_unnamed(text: str, name:
 
 
 def test_a_school_keeps_the_name_of_its_hero():
-    assert "Trường THPT Nguyễn Văn Khoa" in [o["name"] for o in record("Đoàn đến thăm Trường THPT Nguyễn Văn Khoa.")["organizations"]]
+    assert "Trường THPT Nguyễn Văn Khiết" in [o["name"] for o in record("Đoàn đến thăm Trường THPT Nguyễn Văn Khiết.")["organizations"]]
 
 
 _NAMED_AWARDS = ("Sáng 3/9, Công an tỉnh tổ chức hội nghị tổng kết. Tại hội nghị, 2 tập thể được Chủ tịch nước tặng "
@@ -1087,8 +1087,8 @@ def test_a_sentence_opening_with_a_count_and_an_award_handed_over_by_do():
 
 def test_a_hmong_name_with_a_one_letter_middle_after_a_village_body():
     rec = record("Sáng 3/6, Công an xã Bản Mế tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n"
-                 "Trưởng Ban công tác Mặt trận thôn Na Lang Giàng A Tủa phát biểu tại ngày hội.")
-    assert people(rec)["Giàng A Tủa"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban công tác Mặt trận thôn Na Lang"}]
+                 "Trưởng Ban công tác Mặt trận thôn Na Lang Giàng A Khua phát biểu tại ngày hội.")
+    assert people(rec)["Giàng A Khua"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban công tác Mặt trận thôn Na Lang"}]
 
 
 def test_an_age_is_no_figure():
@@ -1380,7 +1380,7 @@ def test_a_dated_working_session_of_one_body_with_another():
 
 def test_youth_union_cells_companies_and_boards_of_industrial_zones():
     rec = record(
-        "Dự hội nghị có Đại úy Lê Văn Hào, Bí thư Chi đoàn Công an huyện Diễn Châu; chị Trần Thị Thu Hà, "
+        "Dự hội nghị có Đại úy Lê Văn Hào, Bí thư Chi đoàn Công an huyện Diễn Châu; chị Trần Thị Thu Hằng, "
         "Bí thư Đoàn Trường THPT Nguyễn Xuân Ôn; ông Phạm Văn Nghĩa (61 tuổi), Trưởng Ban điều hành khu phố 4; "
         "ông Vũ Minh Hoàng, Phó Trưởng Ban quản lý các khu công nghiệp tỉnh Hải Dương và chị Đào Thị Thủy, "
         "Chủ tịch Công đoàn Công ty TNHH Điện tử Hải Minh Vina.\n"
@@ -1388,7 +1388,7 @@ def test_youth_union_cells_companies_and_boards_of_industrial_zones():
     )
     p = people(rec)
     assert p["Lê Văn Hào"]["posts"] == [{"title": "Bí thư", "org": "Chi đoàn Công an huyện Diễn Châu"}]
-    assert p["Trần Thị Thu Hà"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Trường THPT Nguyễn Xuân Ôn"}]
+    assert p["Trần Thị Thu Hằng"]["posts"] == [{"title": "Bí thư", "org": "Đoàn Trường THPT Nguyễn Xuân Ôn"}]
     assert p["Phạm Văn Nghĩa"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban điều hành khu phố 4"}]
     assert p["Vũ Minh Hoàng"]["posts"] == [{"title": "Phó Trưởng Ban", "org": "Ban quản lý các khu công nghiệp tỉnh Hải Dương"}]
     assert p["Đào Thị Thủy"]["posts"] == [{"title": "Chủ tịch", "org": "Công đoàn Công ty TNHH Điện tử Hải Minh Vina"}]
@@ -1521,7 +1521,7 @@ def test_a_ranked_person_and_a_count_receive_an_award_together():
 def test_the_count_of_people_rewarded_and_a_numbered_quarter_are_no_statistics():
     rec = record(
         "Bà Hoàng Thị Nhung, Tổ trưởng tổ dân phố 14 kể, có 35 hộ lắp camera. "
-        "Chị Vàng Thị Dung là một trong 18 đoàn viên được khen thưởng dịp này."
+        "Chị Vàng Thị Dịu là một trong 18 đoàn viên được khen thưởng dịp này."
     )
     assert [s["value"] for s in rec["statistics"]] == [35]
 
@@ -1631,10 +1631,10 @@ def test_bodies_then_counted_people_receive_one_award():
 
 def test_citizens_named_with_honorifics_receive_an_award():
     rec = record(
-        "Thiếu tướng Lê Quang Bình trao Bằng khen của Bộ trưởng Bộ Công an cho anh Phùng Văn Tài, anh Hồ Sỹ Luân và "
+        "Thiếu tướng Lê Quang Bình trao Bằng khen của Bộ trưởng Bộ Công an cho anh Phùng Văn Tấn, anh Hồ Sỹ Luân và "
         "chị Mai Thị Thu vì đã dũng cảm bắt giữ đối tượng cướp giật."
     )
-    assert rec["awards"][0]["recipients"] == "anh Phùng Văn Tài, anh Hồ Sỹ Luân và chị Mai Thị Thu"
+    assert rec["awards"][0]["recipients"] == "anh Phùng Văn Tấn, anh Hồ Sỹ Luân và chị Mai Thị Thu"
 
 
 def test_an_awards_named_recipients_are_the_people_and_bodies_of_the_article():
@@ -1689,11 +1689,11 @@ def test_what_people_tell_the_reporter_on_a_visit_is_no_speech_at_the_event():
 def test_a_one_word_kho_name_after_a_cue_is_a_person_and_a_later_ede_given_name_is_the_full_one():
     rec = record(
         "Sáng 5/6, UBND xã Đạ Chais tổ chức Ngày hội.\n"
-        "Bà H'Mai Ênuôl, Chủ tịch Ủy ban MTTQ Việt Nam xã chủ trì. Già làng K'Brơi chia sẻ: \"Buôn làng nay đã bình yên\". "
+        "Bà H'Mai Ênuôl, Chủ tịch Ủy ban MTTQ Việt Nam xã chủ trì. Già làng K'Drang chia sẻ: \"Buôn làng nay đã bình yên\". "
         "Kết luận, bà H'Mai đề nghị các thôn giữ vững an ninh."
     )
-    assert [p["name"] for p in rec["people"]] == ["H'Mai Ênuôl", "K'Brơi"]
-    assert set(rec["meetings"][0]["speakers"]) == {"H'Mai Ênuôl", "K'Brơi"}
+    assert [p["name"] for p in rec["people"]] == ["H'Mai Ênuôl", "K'Drang"]
+    assert set(rec["meetings"][0]["speakers"]) == {"H'Mai Ênuôl", "K'Drang"}
 
 
 def test_squads_teams_and_a_department_named_with_the_same_noun_twice():
@@ -1716,12 +1716,12 @@ def test_squads_teams_and_a_department_named_with_the_same_noun_twice():
 def test_a_visits_companions_and_hosts_attend_and_an_afternoon_activity_is_not_the_event():
     rec = record(
         "Sáng 8/4, đoàn công tác của Công an huyện Trần Đề do Thượng tá Lý Sa Rươne dẫn đầu đã đến thăm, chúc Tết chùa Tân Hiệp.\n"
-        "Cùng đi có Đại úy Thạch Sô Phal, Trưởng Công an xã Tân Hiệp. Tiếp đoàn có Hòa thượng Kim Sa Mết và Achar Danh Sóc.\n"
+        "Cùng đi có Đại úy Thạch Sô Phết, Trưởng Công an xã Tân Hiệp. Tiếp đoàn có Hòa thượng Kim Sa Mết và Achar Danh Sóc.\n"
         "Hòa thượng Kim Sa Mết bày tỏ: “Nhà chùa cảm ơn lực lượng Công an”.\n"
         "Chiều cùng ngày, đoàn đã trao quà cho hộ nghèo. Chị Lâm Thị Nhi bày tỏ: “Gia đình tôi rất vui”."
     )
     m = rec["meetings"][0]
-    assert {"Thạch Sô Phal", "Kim Sa Mết", "Danh Sóc"} <= set(m["attendees"])
+    assert {"Thạch Sô Phết", "Kim Sa Mết", "Danh Sóc"} <= set(m["attendees"])
     assert m["speakers"] == ["Kim Sa Mết"]
     assert people(rec)["Danh Sóc"]["posts"] == []  # "Achar" before a name, no pagoda: a form of address
 
@@ -1784,11 +1784,11 @@ def test_words_that_look_like_teams_cues_or_gates_but_are_not():
 
 def test_former_posts_at_a_sentence_start_in_lower_case_and_at_a_pagoda():
     rec = record(
-        "Nguyên Phó Giám đốc Công an tỉnh, Đại tá Lê Văn Hùng phát biểu. Dự có Hòa thượng Thạch Sol, nguyên Trụ trì chùa "
+        "Nguyên Phó Giám đốc Công an tỉnh, Đại tá Lê Văn Hưởng phát biểu. Dự có Hòa thượng Thạch Sol, nguyên Trụ trì chùa "
         "Phước Hậu; ông Lý Văn Tài, nguyên giám đốc Công an tỉnh Bạc Liêu."
     )
     p = people(rec)
-    assert p["Lê Văn Hùng"]["posts"] == [{"title": "nguyên Phó Giám đốc", "org": "Công an tỉnh"}]
+    assert p["Lê Văn Hưởng"]["posts"] == [{"title": "nguyên Phó Giám đốc", "org": "Công an tỉnh"}]
     assert p["Thạch Sol"]["posts"] == [{"title": "nguyên Trụ trì", "org": "chùa Phước Hậu"}]
     assert p["Lý Văn Tài"]["posts"] == [{"title": "nguyên Giám đốc", "org": "Công an tỉnh Bạc Liêu"}]
 
@@ -1844,25 +1844,25 @@ def test_a_follow_on_event_by_the_same_bodies_is_a_second_event_of_the_day():
     rec = record(
         "Ngày 12-10, Công an xã Đạ Đờn phối hợp với Ủy ban MTTQ Việt Nam xã Đạ Đờn tổ chức lễ bàn giao nhà cho bà Ka'Lơn.\n"
         "Ngay sau lễ bàn giao, Công an xã và Ủy ban MTTQ Việt Nam xã tổ chức buổi gặp mặt già làng. "
-        "Trung tá Lê Văn Dũng chủ trì buổi gặp mặt.\n"
+        "Trung tá Lê Văn Dụng chủ trì buổi gặp mặt.\n"
         "Già làng K'Brel nói bằng tiếng K'Ho.",
         date="2025-10-13",
     )
     handover, meeting = rec["meetings"]
     assert meeting["date"] == handover["date"] == "2025-10-12"
-    assert meeting["chairs"] == ["Lê Văn Dũng"] and "K'Brel" in meeting["speakers"]
+    assert meeting["chairs"] == ["Lê Văn Dụng"] and "K'Brel" in meeting["speakers"]
     assert "Ka'Lơn" in [p["name"] for p in rec["people"]]
 
 
 def test_military_regions_platoons_parish_boards_dioceses_and_company_unions():
     rec = record(
-        "Dự có Thiếu tướng Hoàng Văn Nghĩa, Phó Tư lệnh Quân khu 2; anh Lăng Văn Sỹ, Trung đội trưởng Trung đội dân quân "
+        "Dự có Thiếu tướng Hoàng Văn Nghĩa, Phó Tư lệnh Quân khu 2; anh Lăng Văn Sử, Trung đội trưởng Trung đội dân quân "
         "cơ động xã Tân Thanh; ông Phạm Văn Lộc, Trưởng Ban hành giáo giáo xứ Phú Nhai (Giáo phận Bùi Chu); bà Đinh Thị Nga, "
         "Chủ tịch Công đoàn cơ sở Công ty TNHH May Việt Thắng. Bộ CHQS tỉnh cử 20 chiến sĩ. Các câu hỏi xoay quanh Luật Căn cước."
     )
     p = people(rec)
     assert p["Hoàng Văn Nghĩa"]["posts"] == [{"title": "Phó Tư lệnh", "org": "Quân khu 2"}]
-    assert p["Lăng Văn Sỹ"]["posts"] == [{"title": "Trung đội trưởng", "org": "Trung đội dân quân cơ động xã Tân Thanh"}]
+    assert p["Lăng Văn Sử"]["posts"] == [{"title": "Trung đội trưởng", "org": "Trung đội dân quân cơ động xã Tân Thanh"}]
     assert p["Phạm Văn Lộc"]["posts"] == [{"title": "Trưởng Ban", "org": "Ban hành giáo giáo xứ Phú Nhai"}]
     assert p["Đinh Thị Nga"]["posts"] == [{"title": "Chủ tịch", "org": "Công đoàn cơ sở Công ty TNHH May Việt Thắng"}]
     assert {"Giáo phận Bùi Chu", "Bộ CHQS tỉnh"} <= {o["name"] for o in rec["organizations"]}

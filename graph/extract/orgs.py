@@ -77,7 +77,7 @@ _ABBR_ORG = re.compile(_B + r"(?:CATP|CAT|BCA)(?![\w])")
 _UNIT = _alt(["thành phố", "Thành phố", "thị xã", "Thị xã", "thị trấn", "Thị trấn", "tỉnh", "Tỉnh", "quận", "Quận",
               "huyện", "Huyện", "phường", "Phường", "đặc khu", "Đặc khu", "xã", "Xã", "TP.", "TP", "thôn", "xóm", "ấp", "bản", "khu phố",
               "tổ dân phố", "khu dân cư"])
-# "A Lưới", "Y Tý"; a one-letter syllable inside too, so that "thôn X Giàng A Tủa" can be cut before the person
+# "A Lưới", "Y Tý"; a one-letter syllable inside too, so that "thôn X Giàng A Khua" can be cut before the person
 _CAPSEQ = rf"(?:{CAP_WORD}|{ACRONYM}|{UP}(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|{ACRONYM}|\d+|{UP}(?=\s+{CAP_WORD})))*"
 _LOCATION = re.compile(
     rf"\s*(?:(?P<city>TP\.?\s?HCM|TPHCM|TP\.\s?{_CAPSEQ}|TP\s+{_CAPSEQ})"

@@ -302,15 +302,15 @@ def _name_matches(masked: str, start: int, end: int, posts: list[PostMention]) -
         after_post = any(e <= m.start() and not masked[e : m.start()].strip() for e in post_ends)
         if _CUE.search(before) or after_post:
             found.append(m)
-    for m in _ONE_WORD_NAME.finditer(masked, start, end):  # "già làng K'Bròi": a K'Ho name of one word
+    for m in _ONE_WORD_NAME.finditer(masked, start, end):  # "già làng K'Drang": a K'Ho name of one word
         if not any(a < m.end() and m.start() < b for a, b in taken) and _CUE.search(masked[max(start, m.start() - 16) : m.start()]):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
 
 
-# "ông A Thiên": a Ba Na man's name opens with "A" (cued by the honorific, never alone)
+# "ông A Brol": a Ba Na man's name opens with "A" (cued by the honorific, never alone)
 _ANY_NAME = re.compile(_WB + r"(?!(?:Ông|Bà|Anh|Chị|Cô|Đồng|Già)\s)" + rf"(?:{CAP_WORD}|A(?=\s+{CAP_WORD}))(?:\s+(?:{CAP_WORD}|[AY])(?=\s+{UP}))?(?:\s+{CAP_WORD}){{1,2}}{_WE}")
-_ONE_WORD_NAME = re.compile(_WB + rf"{UP}{LO}?['’]{UP}{LO}+{_WE}(?!['’]|\s+{UP})")  # "K'Bròi", "Ka'Huê"
+_ONE_WORD_NAME = re.compile(_WB + rf"{UP}{LO}?['’]{UP}{LO}+{_WE}(?!['’]|\s+{UP})")  # "K'Drang", "Ka'Lơn"
 # Words that make the capitalised run after them a person's name: ranks, honorifics, and the
 # village elder ("già làng") whose family name the list may lack.
 _CUE = re.compile(rf"(?<![\w])(?:{_alt((*_ALL_RANKS, *lexicon.CLERGY))}|đồng chí|Đồng chí|ông|Ông|bà|Bà|anh|chị|già làng|Già làng)\s+$")

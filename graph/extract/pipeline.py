@@ -178,12 +178,12 @@ def _named_in_full(name: str, known: list[Person]) -> str:
     for a two-syllable name with no family name, with those last words)."""
     words = name.split()
     if len(words) == 2 and words[0] not in lexicon.SURNAMES:
-        # "bà Minh Châu" after "bà Tôn Nữ Minh Châu": a later mention by the last two syllables
+        # "bà Thu Hà" after "bà Tôn Nữ Thu Hà": a later mention by the last two syllables
         longer = [p for p in known if len(p.name.split()) > 2 and p.name.split()[-2:] == words]
         if len(longer) == 1:
             return longer[0].name
     if len(words) == 1 and re.search(r"['’]", name):
-        # "bà H'Nhi" after "bà H'Nhi Niê"; "già làng K'Bròi" alone stays as written
+        # "bà H'Mai" after "bà H'Mai Êban"; "già làng K'Drang" alone stays as written
         longer = [p for p in known if len(p.name.split()) > 1 and p.name.split()[0] == name]
         return longer[0].name if len(longer) == 1 else name
     if not (words[0] == "Y" or words[0].startswith(("H'", "H’"))) or len(words) < 2:
